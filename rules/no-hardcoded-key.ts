@@ -1,0 +1,330 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { createDetector, type AllowEntry, type CustomPattern, type Detector, type Finding } from "../src/detect/index.js";
+import { bindingName, staticString } from "./ast.js";
+import { createRule } from "./utils.js";
+
+export type Options = [
+  {
+    checkComments?: boolean;
+    extraPatterns?: CustomPattern[];
+    allow?: AllowEntry[];
+  },
+];
+export type MessageIds = "hardcodedKey" | "keyInComment" | "useEnv";
+
+/** Detectors by options, so that a lint run compiles each set of patterns once, not once per file. */
+const detectors = new Map<string, Detector>();
+const MAX_CACHED_DETECTORS = 32;
+
+function detectorFor(options: Options[0]): Detector {
+  const key = JSON.stringify([options.extraPatterns ?? [], options.allow ?? []]);
+  let detector = detectors.get(key);
+  if (!detector) {
+    try {
+      detector = createDetector({ extraPatterns: options.extraPatterns, allow: options.allow });
+    } catch (error) {
+      throw new Error(`keyguard/no-hardcoded-key: invalid options: ${(error as Error).message}`, { cause: error });
+    }
+    if (detectors.size >= MAX_CACHED_DETECTORS) detectors.clear();
+    detectors.set(key, detector);
+  }
+  return detector;
+}
+
+/** Keys of a Firebase web config: its `apiKey` is public by design (it identifies the project, rules protect data). */
+const FIREBASE_CONFIG_KEYS = new Set(["authDomain", "messagingSenderId", "appId", "storageBucket"]);
+
+function isFirebaseConfigValue(node: TSESTree.Node): boolean {
+  const property = node.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== node) return false;
+  const object = property.parent;
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return object.properties.some(
+    (p) => p.type === AST_NODE_TYPES.Property && p.key.type === AST_NODE_TYPES.Identifier && FIREBASE_CONFIG_KEYS.has(p.key.name),
+  );
+}
+
+/** A run of adjacent parts (operands of `+`, or quasis and expressions of a template) with a static value. */
+interface Segment {
+  readonly node: TSESTree.Node;
+  readonly value: string;
+  readonly start: number;
+}
+
+/** Whether a part is itself a string written here (scanned here), rather than a name for one written elsewhere. */
+const isWrittenHere = (node: TSESTree.Node) =>
+  node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateElement || node.type === AST_NODE_TYPES.TemplateLiteral;
+
+function isPlusChain(node: TSESTree.Node | undefined): node is TSESTree.BinaryExpression {
+  return node?.type === AST_NODE_TYPES.BinaryExpression && node.operator === "+";
+}
+
+export default createRule<Options, MessageIds>({
+  name: "no-hardcoded-key",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow hardcoded API keys and tokens in string literals, templates, concatenations, JSX and comments",
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      hardcodedKey:
+        "Hardcoded {{provider}} ({{masked}}). Load it from the environment ({{source}}) or a secret loader; if this was ever committed, revoke the key.",
+      keyInComment:
+        "{{provider}} ({{masked}}) in a comment. Remove it; if this was ever committed, revoke the key.",
+      useEnv: "Replace the key with {{source}}.",
+    },
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          checkComments: {
+            type: "boolean",
+            description: "Also scan comments (default true).",
+          },
+          extraPatterns: {
+            type: "array",
+            description: "Key formats of your own, e.g. a company gateway's keys.",
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: ["name", "pattern"],
+              properties: {
+                name: { type: "string", minLength: 1, description: "Shown in messages." },
+                pattern: { type: "string", minLength: 1, description: "Regular expression source, without slashes." },
+                envVar: {
+                  type: "string",
+                  pattern: "^[A-Za-z_][A-Za-z0-9_]*$",
+                  description: "Environment variable the suggestion reads the key from.",
+                },
+              },
+            },
+          },
+          allow: {
+            type: "array",
+            description: "Values never reported: exact strings, or `{ pattern, flags }` regular expressions tested against the key.",
+            items: {
+              anyOf: [
+                { type: "string", minLength: 1 },
+                {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["pattern"],
+                  properties: {
+                    pattern: { type: "string", minLength: 1 },
+                    flags: { type: "string", pattern: "^[dimsuv]*$" },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkComments: true, extraPatterns: [], allow: [] }],
+  },
+  defaultOptions: [{ checkComments: true, extraPatterns: [], allow: [] }],
+  create(context, [options]) {
+    const detector = detectorFor(options);
+    const sourceCode = context.sourceCode;
+    const minLength = detector.minLength;
+
+    const envSource = (finding: Finding) => (finding.envVar ? `process.env.${finding.envVar}` : "an environment variable");
+
+    function report(
+      node: TSESTree.Node,
+      loc: TSESTree.SourceLocation,
+      finding: Finding,
+      fix: ((source: string) => TSESLint.ReportFixFunction) | undefined,
+    ): void {
+      const source = envSource(finding);
+      context.report({
+        node,
+        loc,
+        messageId: "hardcodedKey",
+        data: { provider: finding.providerName, masked: finding.masked, source },
+        suggest:
+          fix && finding.envVar
+            ? [{ messageId: "useEnv", data: { source }, fix: fix(`process.env.${finding.envVar}`) }]
+            : [],
+      });
+    }
+
+    /** The fix for a string literal that holds `finding`, or none where a rewrite would change meaning. */
+    function literalFix(node: TSESTree.StringLiteral, finding: Finding) {
+      const parent = node.parent;
+      if (
+        parent.type === AST_NODE_TYPES.ImportDeclaration ||
+        parent.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        parent.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        parent.type === AST_NODE_TYPES.ImportExpression ||
+        parent.type === AST_NODE_TYPES.TSLiteralType ||
+        parent.type === AST_NODE_TYPES.TSExternalModuleReference ||
+        (parent.type === AST_NODE_TYPES.Property && parent.key === node) ||
+        (parent.type === AST_NODE_TYPES.ExpressionStatement && parent.directive !== undefined)
+      ) {
+        return undefined;
+      }
+      const whole = finding.start === 0 && finding.end === node.value.length;
+      if (parent.type === AST_NODE_TYPES.JSXAttribute) {
+        return whole ? (env: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, `{${env}}`) : undefined;
+      }
+      if (whole) return (env: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, env);
+      // `"Bearer sk-…"` becomes `` `Bearer ${process.env.X}` `` when the literal has no escapes to re-encode.
+      const plain = node.raw.slice(1, -1) === node.value && !/[`\\]|\$\{/.test(node.value);
+      if (!plain) return undefined;
+      const before = node.value.slice(0, finding.start);
+      const after = node.value.slice(finding.end);
+      return (env: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, `\`${before}\${${env}}${after}\``);
+    }
+
+    function scanLiteral(node: TSESTree.StringLiteral): void {
+      const value = node.value;
+      if (value.length < minLength) return;
+      const findings = detector.scan(value);
+      for (const finding of findings) {
+        if (finding.providerId === "google-api" && isFirebaseConfigValue(node)) continue;
+        report(node, node.loc, finding, literalFix(node, finding));
+      }
+      if (findings.length === 0) scanNamed(node, value);
+    }
+
+    /** Keys without a prefix, found by the name that holds them: `cohereApiKey = "…"`. */
+    function scanNamed(node: TSESTree.Node, value: string): void {
+      if (value.length < 16) return;
+      const name = bindingName(node);
+      if (name === undefined) return;
+      const finding = detector.scanNamed(name, value);
+      if (!finding) return;
+      const whole = finding.start === 0 && finding.end === value.length;
+      const fix =
+        node.type === AST_NODE_TYPES.Literal && typeof node.value === "string"
+          ? literalFix(node as TSESTree.StringLiteral, finding)
+          : whole
+            ? (env: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, env)
+            : undefined;
+      report(node, node.loc, finding, fix);
+    }
+
+    /**
+     * Scans runs of adjacent static parts joined, so that `"sk-proj-" + rest` and
+     * `` `${PREFIX}${body}` `` are seen whole. A key that lies entirely inside a part which only
+     * names a string (a `const` written elsewhere in the file) is reported where it is written.
+     */
+    function scanSegments(parts: readonly (Segment | undefined)[], whole: TSESTree.Node): void {
+      let run: Segment[] = [];
+      const flush = () => {
+        if (run.length > 0) scanRun(run, whole, parts.length);
+        run = [];
+      };
+      for (const part of parts) {
+        if (part === undefined) flush();
+        else run.push({ ...part, start: run.reduce((n, s) => n + s.value.length, 0) });
+      }
+      flush();
+    }
+
+    function scanRun(run: readonly Segment[], whole: TSESTree.Node, partCount: number): void {
+      const text = run.map((s) => s.value).join("");
+      if (text.length < minLength) return;
+      for (const finding of detector.scan(text)) {
+        const inside = run.filter((s) => s.start < finding.end && finding.start < s.start + s.value.length);
+        const first = inside[0]!;
+        const last = inside[inside.length - 1]!;
+        if (inside.length === 1 && !isWrittenHere(first.node)) continue;
+        const loc = { start: first.node.loc.start, end: last.node.loc.end };
+        const exact = finding.start === first.start && finding.end === last.start + last.value.length;
+        let fix: ((env: string) => TSESLint.ReportFixFunction) | undefined;
+        if (exact && whole.type === AST_NODE_TYPES.BinaryExpression) {
+          // `"sk-proj-" + "…"` → `process.env.X`: the operands that hold the key, and nothing else.
+          fix = (env) => (fixer) => fixer.replaceTextRange([first.node.range[0], last.node.range[1]], env);
+        } else if (exact && whole.type === AST_NODE_TYPES.TemplateLiteral && finding.start === 0 && finding.end === text.length && run.length === partCount) {
+          fix = (env) => (fixer) => fixer.replaceText(whole, env);
+        }
+        report(first.node, loc, finding, fix);
+      }
+    }
+
+    /** A template's quasis and expressions in order; `undefined` where the value is only known at run time. */
+    function templateParts(node: TSESTree.TemplateLiteral, scope: TSESLint.Scope.Scope): (Segment | undefined)[] {
+      const parts: (Segment | undefined)[] = [];
+      node.quasis.forEach((quasi, i) => {
+        const cooked = quasi.value.cooked;
+        parts.push(cooked == null ? undefined : { node: quasi, value: cooked, start: 0 });
+        const expression = node.expressions[i];
+        if (expression) {
+          const value = staticString(expression, scope);
+          parts.push(value === undefined ? undefined : { node: expression, value, start: 0 });
+        }
+      });
+      return parts;
+    }
+
+    function operands(node: TSESTree.Expression | TSESTree.PrivateIdentifier, out: TSESTree.Node[]): void {
+      if (isPlusChain(node)) {
+        operands(node.left, out);
+        operands(node.right, out);
+      } else out.push(node);
+    }
+
+    return {
+      Literal(node) {
+        if (typeof node.value !== "string") return;
+        if (isPlusChain(node.parent)) return; // scanned with its chain
+        scanLiteral(node as TSESTree.StringLiteral);
+      },
+      TemplateLiteral(node) {
+        if (isPlusChain(node.parent)) return; // scanned with its chain
+        const parts = templateParts(node, sourceCode.getScope(node));
+        scanSegments(parts, node);
+        if (node.expressions.length === 0 && node.quasis[0]?.value.cooked) {
+          const value = node.quasis[0].value.cooked;
+          if (detector.scan(value).length === 0) scanNamed(node, value);
+        }
+      },
+      BinaryExpression(node) {
+        if (node.operator !== "+" || isPlusChain(node.parent)) return;
+        const list: TSESTree.Node[] = [];
+        operands(node, list);
+        if (!list.some((n) => n.type === AST_NODE_TYPES.Literal || n.type === AST_NODE_TYPES.TemplateLiteral)) return;
+        const scope = sourceCode.getScope(node);
+        const parts = list.map((operand) => {
+          const value = staticString(operand, scope);
+          return value === undefined ? undefined : { node: operand, value, start: 0 };
+        });
+        scanSegments(parts, node);
+        // Parts that are not static (a template with a runtime expression) are scanned on their own.
+        list.forEach((operand, i) => {
+          if (parts[i] === undefined && operand.type === AST_NODE_TYPES.TemplateLiteral) {
+            scanSegments(templateParts(operand, scope), operand);
+          }
+        });
+        const whole = staticString(node, scope);
+        if (whole !== undefined && detector.scan(whole).length === 0) scanNamed(node, whole);
+      },
+      JSXText(node) {
+        if (node.value.length < minLength) return;
+        for (const finding of detector.scan(node.value)) report(node, node.loc, finding, undefined);
+      },
+      Program() {
+        if (options.checkComments === false) return;
+        for (const comment of sourceCode.getAllComments()) {
+          if (comment.value.length < minLength) continue;
+          const offset = comment.range[0] + 2;
+          for (const finding of detector.scan(comment.value)) {
+            context.report({
+              loc: {
+                start: sourceCode.getLocFromIndex(offset + finding.start),
+                end: sourceCode.getLocFromIndex(offset + finding.end),
+              },
+              messageId: "keyInComment",
+              data: { provider: finding.providerName, masked: finding.masked },
+            });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Generates the tables in the docs from the catalogs (src/), between marker comments:
+//   <!-- begin generated: NAME -->  …  <!-- end generated: NAME -->
+// `--check` writes nothing and exits 1 when a file is out of date (CI runs it).
+// Reads the built catalogs from dist/: run `npm run build` first.
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const check = process.argv.includes("--check");
+
+const { PROVIDERS } = await import(new URL("../dist/src/detect/catalog.js", import.meta.url).href);
+
+const md = (text) => String(text).replace(/\|/g, "\\|");
+const code = (text) => `\`${String(text).replace(/`/g, "")}\``;
+
+/** Tables by file, then by marker name. Other issues add theirs here (e.g. the SDK client catalog). */
+const generated = {
+  "docs/rules/no-hardcoded-key.md": {
+    providers: () => {
+      const rows = PROVIDERS.map((p) => {
+        const format =
+          p.prefixes.length > 0
+            ? `${p.prefixes.map(code).join(", ")} + ${p.body.min === p.body.max ? p.body.min : `${p.body.min}–${p.body.max}`} of ${code(`[${p.body.chars.replace(/\\/g, "")}]`)}`
+            : `no prefix: ${p.body.min === p.body.max ? p.body.min : `${p.body.min}–${p.body.max}`} of ${code(`[${p.body.chars.replace(/\\/g, "")}]`)}, found by name (${p.context.stems.map(code).join(", ")})`;
+        const checks = [p.marker ? `marker ${code(p.marker)}` : "", p.checksum ? "CRC32 checksum" : "", p.note ?? ""]
+          .filter(Boolean)
+          .join("; ");
+        return `| ${code(p.id)} | [${md(p.name)}](${p.docs}) | ${code(p.envVar)} | ${md(format)} | ${md(checks)} |`;
+      });
+      return [
+        `${PROVIDERS.length} providers.`,
+        "",
+        "| id | provider | env var | format | checks and notes |",
+        "| --- | --- | --- | --- | --- |",
+        ...rows,
+      ].join("\n");
+    },
+  },
+};
+
+let stale = 0;
+for (const [file, tables] of Object.entries(generated)) {
+  const path = `${root}${file}`;
+  const before = readFileSync(path, "utf8");
+  let after = before;
+  for (const [name, render] of Object.entries(tables)) {
+    const begin = `<!-- begin generated: ${name} -->`;
+    const end = `<!-- end generated: ${name} -->`;
+    const i = after.indexOf(begin);
+    const k = after.indexOf(end);
+    if (i < 0 || k < i) throw new Error(`${file}: markers for "${name}" are missing (${begin} … ${end})`);
+    after = `${after.slice(0, i + begin.length)}\n\n${render()}\n\n${after.slice(k)}`;
+  }
+  if (after === before) continue;
+  stale++;
+  if (check) console.error(`${file} is out of date: run \`npm run docs\``);
+  else writeFileSync(path, after);
+}
+if (check && stale > 0) process.exit(1);
+if (!check) console.log(`generated tables: ${stale} file(s) updated`);

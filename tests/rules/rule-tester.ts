@@ -1,0 +1,45 @@
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from "@typescript-eslint/rule-tester";
+import { afterAll, describe, it } from "vitest";
+import { detect } from "../../src/detect/index.js";
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+/** A RuleTester for TypeScript and TSX files, without type information. */
+export function ruleTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+  });
+}
+
+/** `code` with every key in it replaced by its masked form: test names end up in CI logs. */
+export function maskCode(code: string): string {
+  let out = "";
+  let last = 0;
+  for (const f of detect(code)) {
+    out += code.slice(last, f.start) + f.masked;
+    last = f.end;
+  }
+  return out + code.slice(last);
+}
+
+type Cases<M extends string, O extends readonly unknown[]> = {
+  valid: (ValidTestCase<O> | string)[];
+  invalid: InvalidTestCase<M, O>[];
+};
+
+/**
+ * Gives every case a name with its keys masked, so that the test runner never prints a
+ * key-shaped string (cases whose keys the catalog does not know keep their code as their name).
+ */
+export function masked<M extends string, O extends readonly unknown[]>(cases: Cases<M, O>): Cases<M, O> {
+  const name = (code: string, given?: string) => given ?? maskCode(code);
+  return {
+    valid: cases.valid.map((c) => (typeof c === "string" ? { code: c, name: name(c) } : { ...c, name: name(c.code, c.name) })),
+    invalid: cases.invalid.map((c) => ({ ...c, name: name(c.code, c.name) })),
+  };
+}
