@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { expect } from "vitest";
-import { knownPrefix } from "../../src/detect/mask.js";
+import { knownPrefix, mask } from "../../src/detect/mask.js";
 import { SecretError } from "../../src/secret/errors.js";
 
 /** Every text an error shows: message, String(), stack, util.inspect (own properties, the whole cause chain). */
@@ -47,4 +47,17 @@ export async function caught(fn: () => unknown): Promise<unknown> {
     return error;
   }
   return expect.fail("expected an error, none was thrown");
+}
+
+const shown = (v: unknown) => (typeof v === "string" ? mask(v) : typeof v);
+
+/** `actual === expected` for secrets: a failure shows masked forms only, never the values. */
+export function expectSecret(actual: unknown, expected: string): void {
+  if (actual !== expected) expect.fail(`got ${shown(actual)}, expected ${shown(expected)}`);
+}
+
+/** Element-wise `expectSecret`. */
+export function expectSecrets(actual: readonly unknown[], expected: readonly string[]): void {
+  if (actual.length !== expected.length) expect.fail(`got ${actual.length} values, expected ${expected.length}`);
+  actual.forEach((a, i) => expectSecret(a, expected[i]!));
 }

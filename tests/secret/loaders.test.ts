@@ -19,7 +19,7 @@ import {
 } from "../../src/secret/index.js";
 import { mask as detectMask } from "../../src/detect/mask.js";
 import { fakeKey, j } from "../helpers/keys.js";
-import { caught, expectSafeError } from "./helpers.js";
+import { caught, expectSafeError, expectSecret, expectSecrets } from "./helpers.js";
 
 const ANTHROPIC = fakeKey("anthropic", 11);
 const OPENAI = fakeKey("openai-project", 12);
@@ -143,11 +143,11 @@ describe("secretFromEnv", () => {
 
   describe("format", () => {
     it("accepts a key of the expected provider", () => {
-      expect(secretFromEnv("ANTHROPIC_API_KEY", { env: { ANTHROPIC_API_KEY: ANTHROPIC }, format: "anthropic" })).toBe(ANTHROPIC);
-      expect(secretFromEnv("OPENAI_API_KEY", { env: { OPENAI_API_KEY: OPENAI }, format: ["openai-service-account", "openai-project"] })).toBe(OPENAI);
+      expectSecret(secretFromEnv("ANTHROPIC_API_KEY", { env: { ANTHROPIC_API_KEY: ANTHROPIC }, format: "anthropic" }), ANTHROPIC);
+      expectSecret(secretFromEnv("OPENAI_API_KEY", { env: { OPENAI_API_KEY: OPENAI }, format: ["openai-service-account", "openai-project"] }), OPENAI);
     });
     it("accepts a key without a prefix, recognised by its provider's name", () => {
-      expect(secretFromEnv("MISTRAL_API_KEY", { env: { MISTRAL_API_KEY: MISTRAL }, format: "mistral" })).toBe(MISTRAL);
+      expectSecret(secretFromEnv("MISTRAL_API_KEY", { env: { MISTRAL_API_KEY: MISTRAL }, format: "mistral" }), MISTRAL);
     });
     it("says which format was expected and which it looks like, never the value", async () => {
       const error = expectSafeError(
@@ -196,10 +196,10 @@ describe("secretFromFile", () => {
     symlinkSync("..v1", join(vol, "..data"));
     symlinkSync(join("..data", "api-key"), join(vol, "api-key"));
     const path = join(vol, "api-key");
-    expect(secretFromFile(path)).toBe(ANTHROPIC);
+    expectSecret(secretFromFile(path), ANTHROPIC);
     symlinkSync("..v2", join(vol, "..data_tmp"));
     renameSync(join(vol, "..data_tmp"), join(vol, "..data"));
-    expect(secretFromFile(path)).toBe(OPENAI);
+    expectSecret(secretFromFile(path), OPENAI);
   });
 
   it("re-reads a file replaced by rename (a new inode)", () => {
@@ -207,7 +207,7 @@ describe("secretFromFile", () => {
     expect(secretFromFile(path)).toBe(PLAIN);
     writeFileSync(join(dir, "rotated.new"), ANTHROPIC);
     renameSync(join(dir, "rotated.new"), path);
-    expect(secretFromFile(path, { format: "anthropic" })).toBe(ANTHROPIC);
+    expectSecret(secretFromFile(path, { format: "anthropic" }), ANTHROPIC);
   });
 
   it("fails on a missing file with SecretFileError naming the path", async () => {
@@ -235,7 +235,7 @@ describe("secretFromCredential", () => {
     const creds = join(dir, "creds");
     mkdirSync(creds, { recursive: true });
     writeFileSync(join(creds, "openai"), `${OPENAI}\n`);
-    expect(secretFromCredential("openai", { env: { CREDENTIALS_DIRECTORY: creds }, format: "openai-project" })).toBe(OPENAI);
+    expectSecret(secretFromCredential("openai", { env: { CREDENTIALS_DIRECTORY: creds }, format: "openai-project" }), OPENAI);
   });
   it("fails clearly without $CREDENTIALS_DIRECTORY", async () => {
     const error = expectSafeError(await caught(() => secretFromCredential("openai", { env: {} })), SecretNotFoundError);
@@ -255,8 +255,8 @@ describe("secretFromCredential", () => {
 
 describe("secretFromJson", () => {
   it("takes a field, or a nested path", () => {
-    expect(secretFromJson(JSON.stringify({ api_key: OPENAI }), "api_key", { format: "openai-project" })).toBe(OPENAI);
-    expect(secretFromJson(JSON.stringify({ openai: { key: OPENAI } }), ["openai", "key"])).toBe(OPENAI);
+    expectSecret(secretFromJson(JSON.stringify({ api_key: OPENAI }), "api_key", { format: "openai-project" }), OPENAI);
+    expectSecret(secretFromJson(JSON.stringify({ openai: { key: OPENAI } }), ["openai", "key"]), OPENAI);
   });
 
   it("does not leak the text through the JSON.parse message", async () => {
@@ -316,8 +316,8 @@ describe("defineSecretSource", () => {
       { name: "vault secret/ai", format: "anthropic" },
     );
     expect(source.sourceName).toBe("vault secret/ai");
-    expect(await source()).toBe(ANTHROPIC);
-    expect(await source()).toBe(ANTHROPIC);
+    expectSecret(await source(), ANTHROPIC);
+    expectSecret(await source(), ANTHROPIC);
     expect(calls).toBe(2);
   });
 

@@ -76,8 +76,8 @@ describe("keyguard/secret in a child process", () => {
     expect(out.status).not.toBe(0);
     expect(out.stderr).toContain("SecretConfigError");
     expect(out.stderr).toContain("both ANTHROPIC_API_KEY and ANTHROPIC_API_KEY_FILE are set");
-    expect(out.stderr).not.toContain(ANTHROPIC.slice(13, 40));
-    expect(out.stderr).not.toContain(OPENAI.slice(8, 40));
+    expect(out.stderr.includes(ANTHROPIC.slice(13, 40)), "stderr shows part of the key").toBe(false);
+    expect(out.stderr.includes(OPENAI.slice(8, 40)), "stderr shows part of the key").toBe(false);
   });
 
   it("an uncaught format error (Node prints stack, properties and cause) shows the expected format, not the value", () => {
@@ -85,7 +85,7 @@ describe("keyguard/secret in a child process", () => {
     expect(out.status).not.toBe(0);
     expect(out.stderr).toContain("SecretFormatError");
     expect(out.stderr).toContain("expected an Anthropic API key");
-    for (let i = 8; i + 8 <= OPENAI.length; i += 4) expect(out.stderr).not.toContain(OPENAI.slice(i, i + 8));
+    for (let i = 8; i + 8 <= OPENAI.length; i += 4) expect(out.stderr.includes(OPENAI.slice(i, i + 8)), "stderr shows part of the key").toBe(false);
   });
 
   it("a JSON document that is not JSON crashes without quoting it", () => {
@@ -94,7 +94,7 @@ describe("keyguard/secret in a child process", () => {
     });
     expect(out.status).not.toBe(0);
     expect(out.stderr).toContain("secret prod/ai: is not valid JSON");
-    for (let i = 8; i + 8 <= OPENAI.length; i += 4) expect(out.stderr).not.toContain(OPENAI.slice(i, i + 8));
+    for (let i = 8; i + 8 <= OPENAI.length; i += 4) expect(out.stderr.includes(OPENAI.slice(i, i + 8)), "stderr shows part of the key").toBe(false);
   });
 });
 

@@ -14,9 +14,9 @@ import {
   type SecretString,
 } from "../../src/secret/index.js";
 import { fakeKey } from "../helpers/keys.js";
-import { caught, expectSafeError } from "./helpers.js";
+import { caught, expectSafeError, expectSecret, expectSecrets } from "./helpers.js";
 
-const KEYS = [fakeKey("anthropic", 21), fakeKey("anthropic", 22), fakeKey("anthropic", 23)];
+const KEYS = [fakeKey("anthropic", 21), fakeKey("anthropic", 22), fakeKey("anthropic", 23)] as const;
 const realImmediate = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A source that counts its calls, answers after `delayMs` (fake time) with the next key, or fails while `failing`. */
@@ -58,7 +58,7 @@ describe("rotatingSecret", () => {
     await vi.advanceTimersByTimeAsync(50);
     const values = await all;
     expect(state.calls).toBe(1);
-    expect(new Set(values)).toEqual(new Set([KEYS[0]]));
+    expectSecrets(values, values.map(() => KEYS[0]!));
   });
 
   it("serves the cached value while fresh, and fetches exactly once more after expiry", async () => {
@@ -66,19 +66,20 @@ describe("rotatingSecret", () => {
     const rotating = rotatingSecret(source, { maxAgeMs: 60_000 });
     const first = rotating.get();
     await vi.advanceTimersByTimeAsync(50);
-    expect(await first).toBe(KEYS[0]);
+    expectSecret(await first, KEYS[0]);
     await vi.advanceTimersByTimeAsync(59_000);
-    expect(await rotating.get()).toBe(KEYS[0]);
+    expectSecret(await rotating.get(), KEYS[0]);
     expect(state.calls).toBe(1);
 
     state.version = 1;
     await vi.advanceTimersByTimeAsync(1_000);
     const burst = Promise.all(Array.from({ length: 500 }, () => rotating.get()));
     await vi.advanceTimersByTimeAsync(50);
-    expect(new Set(await burst)).toEqual(new Set([KEYS[1]]));
+    const burstValues = await burst;
+    expectSecrets(burstValues, burstValues.map(() => KEYS[1]!));
     expect(state.calls).toBe(2);
     // And fresh again: no third fetch.
-    expect(await rotating.get()).toBe(KEYS[1]);
+    expectSecret(await rotating.get(), KEYS[1]);
     expect(state.calls).toBe(2);
   });
 
@@ -92,8 +93,8 @@ describe("rotatingSecret", () => {
     const refreshed = rotating.refresh();
     const during = [rotating.get(), rotating.refresh(), rotating.get()];
     await vi.advanceTimersByTimeAsync(50);
-    expect(await refreshed).toBe(KEYS[1]);
-    expect(await Promise.all(during)).toEqual([KEYS[1], KEYS[1], KEYS[1]]);
+    expectSecret(await refreshed, KEYS[1]);
+    expectSecrets(await Promise.all(during), [KEYS[1]!, KEYS[1]!, KEYS[1]!]);
     expect(state.calls).toBe(2);
   });
 
@@ -114,7 +115,7 @@ describe("rotatingSecret", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     const stale = rotating.get();
     await vi.advanceTimersByTimeAsync(50);
-    expect(await stale).toBe(KEYS[0]);
+    expectSecret(await stale, KEYS[0]);
     expect(state.calls).toBe(2);
     expect(errors).toHaveLength(1);
     const reported = expectSafeError(errors[0], SecretSourceError, ...KEYS);
@@ -122,14 +123,14 @@ describe("rotatingSecret", () => {
     expect(reported.message).toContain("503");
 
     // Within retryMs of the failure: stale, without asking the source again.
-    expect(await rotating.get()).toBe(KEYS[0]);
+    expectSecret(await rotating.get(), KEYS[0]);
     expect(state.calls).toBe(2);
 
     // After retryMs: tried again, still failing, still within grace.
     await vi.advanceTimersByTimeAsync(5_000);
     const again = rotating.get();
     await vi.advanceTimersByTimeAsync(50);
-    expect(await again).toBe(KEYS[0]);
+    expectSecret(await again, KEYS[0]);
     expect(state.calls).toBe(3);
     expect(errors).toHaveLength(2);
 
@@ -147,7 +148,7 @@ describe("rotatingSecret", () => {
     state.version = 2;
     const recovered = rotating.get();
     await vi.advanceTimersByTimeAsync(50);
-    expect(await recovered).toBe(KEYS[2]);
+    expectSecret(await recovered, KEYS[2]);
   });
 
   it("the first fetch failing rejects, and the next call tries again", async () => {
@@ -163,7 +164,7 @@ describe("rotatingSecret", () => {
     state.failing = false;
     const next = rotating.get();
     await vi.advanceTimersByTimeAsync(50);
-    expect(await next).toBe(KEYS[0]);
+    expectSecret(await next, KEYS[0]);
     expect(state.calls).toBe(2);
   });
 
@@ -192,9 +193,9 @@ describe("rotatingSecret", () => {
       const rotating = rotatingSecret(() => secretFromFile(path, { format: "anthropic" }), { maxAgeMs: 0 });
       expectSafeError(await caught(() => rotating.get()), SecretFileError);
       writeFileSync(path, `${KEYS[0]}\n`);
-      expect(await rotating.get()).toBe(KEYS[0]);
+      expectSecret(await rotating.get(), KEYS[0]);
       writeFileSync(path, `${KEYS[1]}\n`);
-      expect(await rotating.get()).toBe(KEYS[1]);
+      expectSecret(await rotating.get(), KEYS[1]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -205,7 +206,7 @@ describe("rotatingSecret", () => {
     const provide = rotatingSecret(source, { maxAgeMs: 1_000 }).provider();
     const value = provide();
     await vi.advanceTimersByTimeAsync(0);
-    expect(await value).toBe(KEYS[0]);
+    expectSecret(await value, KEYS[0]);
   });
 
   it("rejects options that cannot work", async () => {
