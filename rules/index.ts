@@ -5,12 +5,14 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import { VERSION } from "../src/version.js";
 import noHardcodedKey from "./no-hardcoded-key.js";
+import requireSecretSource from "./require-secret-source.js";
 import type { KeyguardRuleDocs } from "./utils.js";
 
 type Rule = TSESLint.RuleModule<string, readonly unknown[], KeyguardRuleDocs>;
 
 const rules = {
   "no-hardcoded-key": noHardcodedKey,
+  "require-secret-source": requireSecretSource,
 } satisfies Record<string, Rule>;
 
 type RuleName = keyof typeof rules;
