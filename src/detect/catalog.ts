@@ -10,7 +10,6 @@
  * found. Anything more structured (a marker inside the key, a checksum, a separator at a fixed
  * offset) is checked in code after the match, never with a nested or overlapping quantifier.
  */
-import { hasBase62Crc32 } from "./checksum.js";
 
 export type ProviderCategory = "ai" | "ai-gateway" | "cloud" | "source-control" | "payments" | "messaging" | "data" | "crypto";
 
@@ -74,25 +73,42 @@ const separatorAt = (fromEnd: number, separator: string) => (token: string) =>
   token[token.length - fromEnd - 1] === separator;
 
 const PEM_BODY_MIN = 64;
+/** Distinct base64 characters a real body has at least (a random 64-character body has about 40). */
+const PEM_BODY_DISTINCT = 16;
 
-/** After `-----BEGIN … PRIVATE KEY`: `-----`, line breaks (real or escaped), then at least 64 base64 characters. */
+/**
+ * After `-----BEGIN … PRIVATE KEY`: `-----`, line breaks (real or escaped), then at least 64 base64
+ * characters of some variety (a body of one repeated character is a placeholder). Returns where the
+ * block ends: after its `-----END … -----` footer when it has one, else after its last base64
+ * character; -1 when there is no body.
+ */
 function pemBody(text: string, end: number): number {
   if (!text.startsWith("-----", end)) return -1;
   let i = end + 5;
   let base64 = 0;
+  let last = i;
+  const seen = new Set<number>();
   while (i < text.length) {
     const c = text.charCodeAt(i);
     const isB64 =
       (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61;
-    if (isB64) base64++;
-    else if (c === 10 || c === 13 || c === 32 || c === 9) {
+    if (isB64) {
+      base64++;
+      if (seen.size < PEM_BODY_DISTINCT) seen.add(c);
+      last = i + 1;
+    } else if (c === 10 || c === 13 || c === 32 || c === 9) {
       // line breaks and indentation inside the block
     } else if (c === 92 && (text[i + 1] === "n" || text[i + 1] === "r")) {
       i++; // an escaped line break in raw source text: \n
     } else break;
     i++;
   }
-  return base64 >= PEM_BODY_MIN ? i : -1;
+  if (base64 < PEM_BODY_MIN || seen.size < PEM_BODY_DISTINCT) return -1;
+  if (text.startsWith("-----END ", i)) {
+    const close = text.indexOf("-----", i + 9);
+    if (close > 0 && close - i <= 60) return close + 5;
+  }
+  return last;
 }
 
 export const PROVIDERS: readonly Provider[] = [
