@@ -51,9 +51,15 @@ interface Segment {
   readonly start: number;
 }
 
-/** Whether a part is itself a string written here (scanned here), rather than a name for one written elsewhere. */
-const isWrittenHere = (node: TSESTree.Node) =>
-  node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateElement || node.type === AST_NODE_TYPES.TemplateLiteral;
+/**
+ * Whether a part is a string that only this run reports: the text of a template (its quasis), or an
+ * operand written into a `+` chain (operands are not scanned on their own). A literal inside a
+ * template's `${…}` is reported by its own visitor, and a name by the literal it is bound to.
+ */
+const isWrittenHere = (node: TSESTree.Node, whole: TSESTree.Node) =>
+  node.type === AST_NODE_TYPES.TemplateElement ||
+  (whole.type === AST_NODE_TYPES.BinaryExpression &&
+    (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateLiteral));
 
 function isPlusChain(node: TSESTree.Node | undefined): node is TSESTree.BinaryExpression {
   return node?.type === AST_NODE_TYPES.BinaryExpression && node.operator === "+";
@@ -233,14 +239,21 @@ export default createRule<Options, MessageIds>({
         const inside = run.filter((s) => s.start < finding.end && finding.start < s.start + s.value.length);
         const first = inside[0]!;
         const last = inside[inside.length - 1]!;
-        if (inside.length === 1 && !isWrittenHere(first.node)) continue;
+        if (inside.length === 1 && !isWrittenHere(first.node, whole)) continue;
         const loc = { start: first.node.loc.start, end: last.node.loc.end };
         const exact = finding.start === first.start && finding.end === last.start + last.value.length;
         let fix: ((env: string) => TSESLint.ReportFixFunction) | undefined;
         if (exact && whole.type === AST_NODE_TYPES.BinaryExpression) {
           // `"sk-proj-" + "…"` → `process.env.X`: the operands that hold the key, and nothing else.
           fix = (env) => (fixer) => fixer.replaceTextRange([first.node.range[0], last.node.range[1]], env);
-        } else if (exact && whole.type === AST_NODE_TYPES.TemplateLiteral && finding.start === 0 && finding.end === text.length && run.length === partCount) {
+        } else if (
+          exact &&
+          whole.type === AST_NODE_TYPES.TemplateLiteral &&
+          whole.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression && // `tag\`…\`` calls a function: keep it
+          finding.start === 0 &&
+          finding.end === text.length &&
+          run.length === partCount
+        ) {
           fix = (env) => (fixer) => fixer.replaceText(whole, env);
         }
         report(first.node, loc, finding, fix);

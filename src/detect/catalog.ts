@@ -555,9 +555,11 @@ export const PROVIDERS: readonly Provider[] = [
     name: "Slack incoming webhook",
     category: "messaging",
     envVar: "SLACK_WEBHOOK_URL",
-    prefixes: ["hooks.slack.com/services/"],
+    // With its scheme where it has one, so that the suggestion replaces the whole URL.
+    prefixes: ["https://hooks.slack.com/services/", "hooks.slack.com/services/"],
     body: { chars: "A-Za-z0-9/", min: 40, max: 64 },
-    validate: (token) => /^hooks\.slack\.com\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/[A-Za-z0-9]{24}$/.test(token),
+    validate: (token) =>
+      /^(?:https:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/[A-Za-z0-9]{24}$/.test(token),
     docs: "https://api.slack.com/messaging/webhooks",
   },
   {

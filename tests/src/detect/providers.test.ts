@@ -124,7 +124,9 @@ describe.each(withPrefix.map((p) => [p.id, p] as const))("provider %s", (_id, pr
 
     it("does not find a key preceded or followed by a word character", () => {
       for (const seed of SEEDS) {
-        const { token } = parts(provider, fakeKey(provider.id, seed));
+        const { token: whole } = parts(provider, fakeKey(provider.id, seed));
+        // a webhook URL is found without its scheme too: test the bare host form
+        const token = provider.id === "slack-webhook" ? whole.slice(whole.indexOf("hooks.")) : whole;
         expect(notFound(`x${token}`)).toEqual([]);
         expect(notFound(`0${token}`)).toEqual([]);
         expect(notFound(`_${token}`)).toEqual([]);
