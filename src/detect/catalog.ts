@@ -78,7 +78,8 @@ const PEM_BODY_DISTINCT = 16;
 
 /**
  * After `-----BEGIN … PRIVATE KEY`: `-----`, line breaks (real or escaped), then at least 64 base64
- * characters of some variety (a body of one repeated character is a placeholder). Returns where the
+ * characters of some variety (a body of one repeated character, or one elided with `...`, is an
+ * example). Returns where the
  * block ends: after its `-----END … -----` footer when it has one, else after its last base64
  * character; -1 when there is no body.
  */
@@ -98,12 +99,18 @@ function pemBody(text: string, end: number): number {
       last = i + 1;
     } else if (c === 10 || c === 13 || c === 32 || c === 9) {
       // line breaks and indentation inside the block
-    } else if (c === 92 && (text[i + 1] === "n" || text[i + 1] === "r")) {
-      i++; // an escaped line break in raw source text: \n
+    } else if (c === 92) {
+      // an escaped line break in raw source text: `\n`, or `\\n` escaped once more
+      let k = i + 1;
+      while (k < text.length && k - i < 8 && text.charCodeAt(k) === 92) k++;
+      if (text[k] !== "n" && text[k] !== "r") break;
+      i = k;
     } else break;
     i++;
   }
   if (base64 < PEM_BODY_MIN || seen.size < PEM_BODY_DISTINCT) return -1;
+  // A body cut short with `.`, `...` or `…` is a documentation example, not a key.
+  if (text[i] === "." || text[i] === "…") return -1;
   if (text.startsWith("-----END ", i)) {
     const close = text.indexOf("-----", i + 9);
     if (close > 0 && close - i <= 60) return close + 5;

@@ -227,6 +227,15 @@ describe("format-specific near misses", () => {
     // a body too short, or of one repeated character, is a placeholder
     expect(notFound(`${header}\nMIIEpAIBAAKCAQEA...\n-----END RSA PRIVATE KEY-----`)).toEqual([]);
     expect(notFound(`${header}\n${"A".repeat(64)}\n${"A".repeat(64)}\n-----END RSA PRIVATE KEY-----`)).toEqual([]);
+    // a body elided in documentation: `MIIE…Q. -----END …`
+    const body = fakeKey("private-key", 3).split("\n")[1]!;
+    expect(notFound(`${header} ${body}. -----END RSA PRIVATE KEY-----`)).toEqual([]);
+    expect(notFound(`${header}\n${body}...\n-----END RSA PRIVATE KEY-----`)).toEqual([]);
+    expect(notFound(`${header}\n${body}…`)).toEqual([]);
+    expect(notFound(`${header}${body}\\\\n.-----END RSA PRIVATE KEY-----`)).toEqual([]);
+    // a block whose line breaks are escaped twice (a JSON string inside a string) is found
+    const twice = fakeKey("private-key", 4).replaceAll("\n", "\\\\n");
+    expect(detector.scan(twice).map((f) => [f.providerId, f.end])).toEqual([["private-key", twice.length]]);
     // public keys and certificates are not secrets
     const key = fakeKey("private-key", 1);
     expect(notFound(key.replaceAll("RSA PRIVATE KEY", "PUBLIC KEY"))).toEqual([]);
