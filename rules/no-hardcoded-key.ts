@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createDetector, type AllowEntry, type CustomPattern, type Detector, type Finding } from "../src/detect/index.js";
-import { bindingName, staticString } from "./ast.js";
+import { bindingName, clientOption, staticString } from "./ast.js";
 import { createRule } from "./utils.js";
 
 export type Options = [
@@ -30,6 +30,9 @@ function detectorFor(options: Options[0]): Detector {
   }
   return detector;
 }
+
+/** Option names that hold a client's key: `apiKey`, `token`, `api_key`, `secretKey`, `authToken`. */
+const KEY_OPTION = /key|token|secret/i;
 
 /** Keys of a Firebase web config: its `apiKey` is public by design (it identifies the project, rules protect data). */
 const FIREBASE_CONFIG_KEYS = new Set(["authDomain", "messagingSenderId", "appId", "storageBucket"]);
@@ -197,12 +200,19 @@ export default createRule<Options, MessageIds>({
       if (findings.length === 0) scanNamed(node, value);
     }
 
-    /** Keys without a prefix, found by the name that holds them: `cohereApiKey = "…"`. */
+    /**
+     * Keys without a prefix, found by the name that holds them (`cohereApiKey = "…"`) or by the client
+     * they are the key option of (`new CohereClient({ token: "…" })`, `new OpenAI({ apiKey: "…",
+     * baseURL: "https://api.deepseek.com" })`).
+     */
     function scanNamed(node: TSESTree.Node, value: string): void {
       if (value.length < 16) return;
       const name = bindingName(node);
-      if (name === undefined) return;
-      const finding = detector.scanNamed(name, value);
+      let finding = name === undefined ? undefined : detector.scanNamed(name, value);
+      const client = finding ? undefined : clientOption(node);
+      if (client && KEY_OPTION.test(client.option)) {
+        finding = detector.scanNamed([client.callee, ...client.siblings, client.option].join(" "), value);
+      }
       if (!finding) return;
       const whole = finding.start === 0 && finding.end === value.length;
       const fix =

@@ -404,6 +404,49 @@ ruleTester().run("no-hardcoded-key: locations, templates, concatenations, JSX, c
   ],
 }));
 
+// ------------------------------------------------------------------ keys without a prefix, by their client
+
+const cohere2 = fakeKey("cohere", 31);
+const mistral2 = fakeKey("mistral", 32);
+const deepseek2 = fakeKey("deepseek", 33);
+const azure2 = fakeKey("azure-openai", 34);
+
+ruleTester().run("no-hardcoded-key: the key option of a provider's client", rule, masked<MessageIds, Options>({
+  valid: [
+    { name: "a Cohere-shaped value as the key of a client that is not Cohere's", code: `new OpenAI({ apiKey: "${cohere2}" });` },
+    { name: "a Cohere client's option that is not a key", code: `new CohereClient({ model: "${cohere2}" });` },
+    { name: "a DeepSeek-shaped value for an OpenAI client without a DeepSeek base URL", code: `new OpenAI({ apiKey: "${deepseek2}" });` },
+    { name: "a Mistral client's key from the environment", code: "new Mistral({ apiKey: process.env.MISTRAL_API_KEY });" },
+  ],
+  invalid: [
+    {
+      name: "Cohere: new CohereClient({ token })",
+      code: `const co = new CohereClient({ token: "${cohere2}" });`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere2, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "useEnv", output: "const co = new CohereClient({ token: process.env.CO_API_KEY });" }] }],
+    },
+    {
+      name: "Mistral: new Mistral({ apiKey })",
+      code: `const m = new Mistral({ apiKey: "${mistral2}" as string });`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Mistral API key", masked: mask(mistral2, ""), source: "process.env.MISTRAL_API_KEY" }, suggestions: [{ messageId: "useEnv", output: "const m = new Mistral({ apiKey: process.env.MISTRAL_API_KEY as string });" }] }],
+    },
+    {
+      name: "Mistral: a factory, createMistral({ apiKey })",
+      code: `const m = ai.createMistral({ apiKey: "${mistral2}" });`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "useEnv", output: "const m = ai.createMistral({ apiKey: process.env.MISTRAL_API_KEY });" }] }],
+    },
+    {
+      name: "DeepSeek: an OpenAI client with DeepSeek's base URL",
+      code: `const ds = new OpenAI({ baseURL: "https://api.deepseek.com", apiKey: "${deepseek2}" });`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "DeepSeek API key", masked: mask(deepseek2, ""), source: "process.env.DEEPSEEK_API_KEY" }, suggestions: [{ messageId: "useEnv", output: 'const ds = new OpenAI({ baseURL: "https://api.deepseek.com", apiKey: process.env.DEEPSEEK_API_KEY });' }] }],
+    },
+    {
+      name: "Azure OpenAI: new AzureOpenAI({ apiKey })",
+      code: `const az = new AzureOpenAI({ apiKey: \`${azure2}\`, endpoint });`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "useEnv", output: "const az = new AzureOpenAI({ apiKey: process.env.AZURE_OPENAI_API_KEY, endpoint });" }] }],
+    },
+  ],
+}));
+
 // ------------------------------------------------------------------ options that cannot work
 
 /** A flat config with the plugin (the rule alone) and no parser of its own: plain JavaScript. */
