@@ -1,7 +1,8 @@
 /**
  * The provider catalog: one entry per kind of credential, as data.
  *
- * Adding a provider is one entry here and one line in `tests/src/detect/providers.test.ts`;
+ * Adding a provider is one entry here and one generator in `tests/helpers/keys.ts` (the tests in
+ * `tests/src/detect/providers.test.ts` and the bench iterate the catalog and fail without it);
  * the provider table in `docs/rules/no-hardcoded-key.md` is generated from this list
  * (`npm run docs`) and checked in CI (`npm run docs:check`).
  *
