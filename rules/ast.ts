@@ -172,3 +172,40 @@ export function onlyInit(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree
   if (def.parent.kind !== "const" && !variable.references.every((r) => !r.isWrite() || r.init === true)) return undefined;
   return def.node.init;
 }
+
+/** The name of a callee: `CohereClient` for `new CohereClient()`, `createMistral` for `ai.createMistral()`. */
+export function calleeName(callee: TSESTree.Node): string | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return propertyName(callee.property, callee.computed);
+  return undefined;
+}
+
+/**
+ * For a value passed as an option of a client constructor or factory (`new CohereClient({ token: "…" })`,
+ * `createMistral({ apiKey: "…" })`): the callee's name, the option's name, and the string values of
+ * the sibling options (a `baseURL` says which provider an OpenAI-compatible client talks to).
+ * `undefined` for anything else.
+ */
+export function clientOption(node: TSESTree.Node): { callee: string; option: string; siblings: string[] } | undefined {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== child) return undefined;
+  const option = propertyName(parent.key, parent.computed);
+  const object = parent.parent;
+  if (option === undefined || object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const call = object.parent;
+  if (call?.type !== AST_NODE_TYPES.NewExpression && call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (!call.arguments.includes(object)) return undefined;
+  const callee = calleeName(call.callee);
+  if (callee === undefined) return undefined;
+  const siblings: string[] = [];
+  for (const p of object.properties) {
+    if (p === parent || p.type !== AST_NODE_TYPES.Property || p.value.type !== AST_NODE_TYPES.Literal) continue;
+    if (typeof p.value.value === "string" && p.value.value.length <= 200) siblings.push(p.value.value);
+  }
+  return { callee, option, siblings };
+}

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createDetector, type AllowEntry, type CustomPattern, type Detector, type Finding } from "../src/detect/index.js";
-import { bindingName, staticString } from "./ast.js";
+import { bindingName, clientOption, staticString } from "./ast.js";
 import { createRule } from "./utils.js";
 
 export type Options = [
@@ -31,6 +31,9 @@ function detectorFor(options: Options[0]): Detector {
   return detector;
 }
 
+/** Option names that hold a client's key: `apiKey`, `token`, `api_key`, `secretKey`, `authToken`. */
+const KEY_OPTION = /key|token|secret/i;
+
 /** Keys of a Firebase web config: its `apiKey` is public by design (it identifies the project, rules protect data). */
 const FIREBASE_CONFIG_KEYS = new Set(["authDomain", "messagingSenderId", "appId", "storageBucket"]);
 
@@ -51,9 +54,15 @@ interface Segment {
   readonly start: number;
 }
 
-/** Whether a part is itself a string written here (scanned here), rather than a name for one written elsewhere. */
-const isWrittenHere = (node: TSESTree.Node) =>
-  node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateElement || node.type === AST_NODE_TYPES.TemplateLiteral;
+/**
+ * Whether a part is a string that only this run reports: the text of a template (its quasis), or an
+ * operand written into a `+` chain (operands are not scanned on their own). A literal inside a
+ * template's `${…}` is reported by its own visitor, and a name by the literal it is bound to.
+ */
+const isWrittenHere = (node: TSESTree.Node, whole: TSESTree.Node) =>
+  node.type === AST_NODE_TYPES.TemplateElement ||
+  (whole.type === AST_NODE_TYPES.BinaryExpression &&
+    (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateLiteral));
 
 function isPlusChain(node: TSESTree.Node | undefined): node is TSESTree.BinaryExpression {
   return node?.type === AST_NODE_TYPES.BinaryExpression && node.operator === "+";
@@ -191,12 +200,19 @@ export default createRule<Options, MessageIds>({
       if (findings.length === 0) scanNamed(node, value);
     }
 
-    /** Keys without a prefix, found by the name that holds them: `cohereApiKey = "…"`. */
+    /**
+     * Keys without a prefix, found by the name that holds them (`cohereApiKey = "…"`) or by the client
+     * they are the key option of (`new CohereClient({ token: "…" })`, `new OpenAI({ apiKey: "…",
+     * baseURL: "https://api.deepseek.com" })`).
+     */
     function scanNamed(node: TSESTree.Node, value: string): void {
       if (value.length < 16) return;
       const name = bindingName(node);
-      if (name === undefined) return;
-      const finding = detector.scanNamed(name, value);
+      let finding = name === undefined ? undefined : detector.scanNamed(name, value);
+      const client = finding ? undefined : clientOption(node);
+      if (client && KEY_OPTION.test(client.option)) {
+        finding = detector.scanNamed([client.callee, ...client.siblings, client.option].join(" "), value);
+      }
       if (!finding) return;
       const whole = finding.start === 0 && finding.end === value.length;
       const fix =
@@ -233,14 +249,21 @@ export default createRule<Options, MessageIds>({
         const inside = run.filter((s) => s.start < finding.end && finding.start < s.start + s.value.length);
         const first = inside[0]!;
         const last = inside[inside.length - 1]!;
-        if (inside.length === 1 && !isWrittenHere(first.node)) continue;
+        if (inside.length === 1 && !isWrittenHere(first.node, whole)) continue;
         const loc = { start: first.node.loc.start, end: last.node.loc.end };
         const exact = finding.start === first.start && finding.end === last.start + last.value.length;
         let fix: ((env: string) => TSESLint.ReportFixFunction) | undefined;
         if (exact && whole.type === AST_NODE_TYPES.BinaryExpression) {
           // `"sk-proj-" + "…"` → `process.env.X`: the operands that hold the key, and nothing else.
           fix = (env) => (fixer) => fixer.replaceTextRange([first.node.range[0], last.node.range[1]], env);
-        } else if (exact && whole.type === AST_NODE_TYPES.TemplateLiteral && finding.start === 0 && finding.end === text.length && run.length === partCount) {
+        } else if (
+          exact &&
+          whole.type === AST_NODE_TYPES.TemplateLiteral &&
+          whole.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression && // `tag\`…\`` calls a function: keep it
+          finding.start === 0 &&
+          finding.end === text.length &&
+          run.length === partCount
+        ) {
           fix = (env) => (fixer) => fixer.replaceText(whole, env);
         }
         report(first.node, loc, finding, fix);

@@ -1,7 +1,8 @@
 /**
  * The provider catalog: one entry per kind of credential, as data.
  *
- * Adding a provider is one entry here and one line in `tests/src/detect/providers.test.ts`;
+ * Adding a provider is one entry here and one generator in `tests/helpers/keys.ts` (the tests in
+ * `tests/src/detect/providers.test.ts` and the bench iterate the catalog and fail without it);
  * the provider table in `docs/rules/no-hardcoded-key.md` is generated from this list
  * (`npm run docs`) and checked in CI (`npm run docs:check`).
  *
@@ -10,7 +11,6 @@
  * found. Anything more structured (a marker inside the key, a checksum, a separator at a fixed
  * offset) is checked in code after the match, never with a nested or overlapping quantifier.
  */
-import { hasBase62Crc32 } from "./checksum.js";
 
 export type ProviderCategory = "ai" | "ai-gateway" | "cloud" | "source-control" | "payments" | "messaging" | "data" | "crypto";
 
@@ -74,25 +74,49 @@ const separatorAt = (fromEnd: number, separator: string) => (token: string) =>
   token[token.length - fromEnd - 1] === separator;
 
 const PEM_BODY_MIN = 64;
+/** Distinct base64 characters a real body has at least (a random 64-character body has about 40). */
+const PEM_BODY_DISTINCT = 16;
 
-/** After `-----BEGIN … PRIVATE KEY`: `-----`, line breaks (real or escaped), then at least 64 base64 characters. */
+/**
+ * After `-----BEGIN … PRIVATE KEY`: `-----`, line breaks (real or escaped), then at least 64 base64
+ * characters of some variety (a body of one repeated character, or one elided with `...`, is an
+ * example). Returns where the
+ * block ends: after its `-----END … -----` footer when it has one, else after its last base64
+ * character; -1 when there is no body.
+ */
 function pemBody(text: string, end: number): number {
   if (!text.startsWith("-----", end)) return -1;
   let i = end + 5;
   let base64 = 0;
+  let last = i;
+  const seen = new Set<number>();
   while (i < text.length) {
     const c = text.charCodeAt(i);
     const isB64 =
       (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61;
-    if (isB64) base64++;
-    else if (c === 10 || c === 13 || c === 32 || c === 9) {
+    if (isB64) {
+      base64++;
+      if (seen.size < PEM_BODY_DISTINCT) seen.add(c);
+      last = i + 1;
+    } else if (c === 10 || c === 13 || c === 32 || c === 9) {
       // line breaks and indentation inside the block
-    } else if (c === 92 && (text[i + 1] === "n" || text[i + 1] === "r")) {
-      i++; // an escaped line break in raw source text: \n
+    } else if (c === 92) {
+      // an escaped line break in raw source text: `\n`, or `\\n` escaped once more
+      let k = i + 1;
+      while (k < text.length && k - i < 8 && text.charCodeAt(k) === 92) k++;
+      if (text[k] !== "n" && text[k] !== "r") break;
+      i = k;
     } else break;
     i++;
   }
-  return base64 >= PEM_BODY_MIN ? i : -1;
+  if (base64 < PEM_BODY_MIN || seen.size < PEM_BODY_DISTINCT) return -1;
+  // A body cut short with `.`, `...` or `…` is a documentation example, not a key.
+  if (text[i] === "." || text[i] === "…") return -1;
+  if (text.startsWith("-----END ", i)) {
+    const close = text.indexOf("-----", i + 9);
+    if (close > 0 && close - i <= 60) return close + 5;
+  }
+  return last;
 }
 
 export const PROVIDERS: readonly Provider[] = [
@@ -539,9 +563,11 @@ export const PROVIDERS: readonly Provider[] = [
     name: "Slack incoming webhook",
     category: "messaging",
     envVar: "SLACK_WEBHOOK_URL",
-    prefixes: ["hooks.slack.com/services/"],
+    // With its scheme where it has one, so that the suggestion replaces the whole URL.
+    prefixes: ["https://hooks.slack.com/services/", "hooks.slack.com/services/"],
     body: { chars: "A-Za-z0-9/", min: 40, max: 64 },
-    validate: (token) => /^hooks\.slack\.com\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/[A-Za-z0-9]{24}$/.test(token),
+    validate: (token) =>
+      /^(?:https:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/[A-Za-z0-9]{24}$/.test(token),
     docs: "https://api.slack.com/messaging/webhooks",
   },
   {

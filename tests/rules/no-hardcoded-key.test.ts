@@ -1,6 +1,9 @@
+import type { InvalidTestCase, ValidTestCase } from "@typescript-eslint/rule-tester";
+import { Linter, type ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
 import rule, { type MessageIds, type Options } from "../../rules/no-hardcoded-key.js";
-import { mask } from "../../src/detect/index.js";
-import { fakeKey, j } from "../helpers/keys.js";
+import { mask, PROVIDERS, type Provider } from "../../src/detect/index.js";
+import { ALNUM, CONTEXT_NAMES, fakeKey, HEXLOWER, j, randomChars, rng } from "../helpers/keys.js";
 import { masked, ruleTester } from "./rule-tester.js";
 
 const openai = fakeKey("openai-project", 1);
@@ -33,7 +36,7 @@ ruleTester().run("no-hardcoded-key", rule, masked<MessageIds, Options>({
     // firebase web config keys are public by design
     `const firebaseConfig = { apiKey: "${google}", authDomain: "demo.firebaseapp.com", appId: "1:2:web:3" };`,
     // a prefix-less key is only a key where its name says so
-    `const checksum = "${cohere}";`,
+    { code: `const checksum = "${cohere}";`, name: "a prefix-less key under a name that does not say whose it is" },
     { code: `// ${openai}`, options: [{ checkComments: false }] },
     { code: `const key = "${openai}";`, options: [{ allow: [openai] }] },
     { code: `const key = "${izzi}";`, options: [{ allow: [{ pattern: "^izzi-" }] }] },
@@ -115,6 +118,7 @@ ruleTester().run("no-hardcoded-key", rule, masked<MessageIds, Options>({
       errors: [{ messageId: "hardcodedKey", suggestions: [] }],
     },
     {
+      name: "a Cohere key bound to cohereApiKey",
       code: `const cohereApiKey = "${cohere}";`,
       errors: [
         {
@@ -131,3 +135,372 @@ ruleTester().run("no-hardcoded-key", rule, masked<MessageIds, Options>({
     },
   ],
 }));
+
+// ------------------------------------------------------------------ every provider of the catalog
+
+/** The catalog's near miss of a key: one character short of its format. */
+function oneShort(provider: Provider, key: string): string {
+  const prefix = provider.prefixes.filter((p) => key.startsWith(p)).sort((a, b) => b.length - a.length)[0] ?? "";
+  return prefix + key.slice(prefix.length, prefix.length + provider.body.min - 1);
+}
+
+const catalogValid: ValidTestCase<Options>[] = [];
+const catalogInvalid: InvalidTestCase<MessageIds, Options>[] = [];
+PROVIDERS.forEach((provider, i) => {
+  const key = fakeKey(provider.id, 100 + i);
+  const source = `process.env.${provider.envVar}`;
+  const expected = {
+    messageId: "hardcodedKey" as const,
+    data: data(provider.name, key, source),
+    suggestions: [{ messageId: "useEnv" as const, data: { source }, output: "" }],
+  };
+  if (provider.prefixes.length > 0) {
+    const prefix = provider.prefixes.filter((p) => key.startsWith(p)).sort((a, b) => b.length - a.length)[0]!;
+    expected.data.masked = mask(key, prefix);
+    catalogInvalid.push({
+      name: `${provider.id}: a key in a string literal`,
+      code: `const value = ${JSON.stringify(key)};`,
+      errors: [{ ...expected, suggestions: [{ ...expected.suggestions[0]!, output: `const value = ${source};` }] }],
+    });
+    catalogInvalid.push({
+      name: `${provider.id}: a key in a template, after text`,
+      code: `headers.set("x", \`token ${key.replaceAll("\n", "\\n")}\`);`,
+      errors: [{ messageId: "hardcodedKey", data: expected.data }],
+    });
+    catalogValid.push({
+      name: `${provider.id}: one character short of the format`,
+      code: `const value = ${JSON.stringify(oneShort(provider, key))};`,
+    });
+    catalogValid.push({ name: `${provider.id}: the prefix and an ellipsis`, code: `const value = "${prefix}...";` });
+  } else {
+    const name = CONTEXT_NAMES[provider.id]!;
+    expected.data.masked = mask(key, ""); // found by name: no prefix to show
+    catalogInvalid.push({
+      name: `${provider.id}: a key bound to ${name}`,
+      code: `const ${name} = ${JSON.stringify(key)};`,
+      errors: [{ ...expected, suggestions: [{ ...expected.suggestions[0]!, output: `const ${name} = ${source};` }] }],
+    });
+    catalogInvalid.push({
+      name: `${provider.id}: a key as the fallback of process.env.${provider.envVar}`,
+      code: `const k = process.env.${provider.envVar} ?? ${JSON.stringify(key)};`,
+      errors: [{ ...expected, suggestions: [{ ...expected.suggestions[0]!, output: `const k = process.env.${provider.envVar} ?? ${source};` }] }],
+    });
+    catalogValid.push({ name: `${provider.id}: the same value under an unrelated name`, code: `const digest = ${JSON.stringify(key)};` });
+    catalogValid.push({
+      name: `${provider.id}: a placeholder bound to ${name}`,
+      code: `const ${name} = "${"x".repeat(provider.body.min)}";`,
+    });
+  }
+});
+
+ruleTester().run("no-hardcoded-key: every catalog provider", rule, masked<MessageIds, Options>({
+  valid: catalogValid,
+  invalid: catalogInvalid,
+}));
+
+// ------------------------------------------------------------------ what is not a key
+
+const sri = (algorithm: string, bytes: number, seed: number) =>
+  `${algorithm}-${randomChars(rng(seed), `${ALNUM}+/`, Math.ceil((bytes * 4) / 3))}=`;
+const hex = (n: number, seed: number) => randomChars(rng(seed), HEXLOWER, n);
+const awsDocsKeyId = j("AKIA", "IOSFODNN7", "EXAMPLE");
+const awsDocsSecret = j("wJalrXUtnFEMI", "/K7MDENG/bPxRfiCY", "EXAMPLEKEY");
+
+ruleTester().run("no-hardcoded-key: placeholders and strings that are not keys", rule, masked<MessageIds, Options>({
+  valid: [
+    // placeholders
+    `const a = "${j("izzi-", "YOUR_KEY_HERE")}";`,
+    `const a = "${j("sk-", "proj-", "...")}";`,
+    `const a = "${j("sk-", "xxxx", "…")}";`,
+    `const a = "${j("sk-", "x".repeat(48))}";`,
+    `const a = "${j("gs", "k_", "X".repeat(52))}";`,
+    `const a = "${j("AI", "za", "0".repeat(35))}";`,
+    `const a = "${j("gh", "p_", "a".repeat(36))}";`,
+    'const a = "<your-api-key>";',
+    `const a = "${j("sk-", "<your-key>")}";`,
+    'const a = "Bearer ${OPENAI_API_KEY}";',
+    "const a = `Bearer ${process.env.OPENAI_API_KEY}`;",
+    'const a = "{{ secrets.OPENAI_API_KEY }}";',
+    'const a = "${{ secrets.GROQ_API_KEY }}";',
+    `const a = "${j("sk-", "ant-api03-", "YOUR-ANTHROPIC-KEY-".repeat(5))}";`,
+    `const a = "${j("hf", "_", "ExampleTokenExampleTokenExampleTok")}";`,
+    // documented EXAMPLE keys: AWS's documentation keys
+    `const accessKeyId = "${awsDocsKeyId}";`,
+    `const secretAccessKey = "${awsDocsSecret}";`,
+    `const creds = { accessKeyId: "${awsDocsKeyId}", secretAccessKey: "${awsDocsSecret}" };`,
+    // words that contain a prefix
+    `const a = "task-runner-${"a1".repeat(30)}";`,
+    `const a = "desk-top-${"b2".repeat(30)}";`,
+    `const a = "risk-${randomChars(rng(3), ALNUM, 48)}";`,
+    `const a = "my_${fakeKey("groq", 9)}";`,
+    // hashes, UUIDs, blobs
+    `const a = "${hex(64, 1)}";`,
+    `const a = "${hex(40, 2)}";`,
+    `const a = "${hex(32, 3)}";`,
+    `const a = "sha256:${hex(64, 4)}";`,
+    'const a = "3f2b8c1e-9d4a-4e7b-8c2f-1a2b3c4d5e6f";',
+    `const a = "data:image/png;base64,iVBORw0KGgo${randomChars(rng(5), `${ALNUM}+/`, 400)}=";`,
+    `const a = "data:font/woff2;base64,d09GMgABAAAA${randomChars(rng(6), `${ALNUM}+/`, 300)}";`,
+    `const integrity = "${sri("sha384", 48, 7)}";`,
+    `const integrity = "${sri("sha512", 64, 8)}";`,
+    `const s = '<script src="x.js" integrity="${sri("sha384", 48, 9)}" crossorigin="anonymous"></script>';`,
+    // CSS classes, i18n, paths
+    'const cls = "sk-button sk-button--primary task-list-item desk-top-nav gsk_wrapper";',
+    'const label = "Ask-me-anything: paste your API key here to continue";',
+    'const path = "src/components/desk-top-navigation/TaskRunner.tsx";',
+    // model ids and API object ids
+    'const model = "gpt-4o-mini-2024-07-18";',
+    'const model = "claude-3-5-sonnet-20241022";',
+    'const model = "llama-3.3-70b-versatile";',
+    `const id = "chatcmpl-${randomChars(rng(10), ALNUM, 29)}";`,
+    `const id = "file-${randomChars(rng(11), ALNUM, 22)}";`,
+    `const id = "msg_01${randomChars(rng(12), ALNUM, 22)}";`,
+    `const id = "asst_${randomChars(rng(13), ALNUM, 24)}";`,
+    `const id = "resp_${hex(48, 14)}";`,
+    // runs of one character
+    `const a = "${"a".repeat(64)}";`,
+    `const a = "${j("sk-", "proj-", "A".repeat(150))}";`,
+    // the public Firebase web config
+    `const firebaseConfig = { apiKey: "${google}", authDomain: "demo.firebaseapp.com", appId: "1:2:web:3" };`,
+    // a prefix joined to a value only known at run time is not a key
+    `const key = "${j("sk-", "proj-")}" + rest;`,
+    `const key = \`${j("sk-", "proj-")}\${rest}\`;`,
+    `const P = "${j("gs", "k_")}"; const key = P + input.value;`,
+    // a key that is the parameter of a function, not written here
+    "function connect(apiKey: string) { return new OpenAI({ apiKey }); }",
+    // a PEM header without a body
+    `if (pem.startsWith("${j("-----BEGIN ", "PRIVATE KEY-----")}")) load(pem);`,
+  ],
+  invalid: [],
+}));
+
+// ------------------------------------------------------------------ where keys are found, and options
+
+const groq2 = fakeKey("groq", 21);
+const github = fakeKey("github-classic", 22);
+const openaiLegacy = fakeKey("openai-legacy", 23);
+
+ruleTester().run("no-hardcoded-key: locations, templates, concatenations, JSX, comments, options", rule, masked<MessageIds, Options>({
+  valid: [
+    { code: `/* ${github} */ const a = 1;`, options: [{ checkComments: false }] },
+    { code: `const a = "${github}";`, options: [{ allow: [github] }] },
+    { code: `const a = "Bearer ${github}";`, options: [{ allow: [`Bearer ${github}`] }] },
+    { code: `const a = "${github}";`, options: [{ allow: [{ pattern: `${github.slice(-6)}$` }] }] },
+    { code: `const a = "${j("GH", "P_")}${github.slice(4)}";`, options: [{ allow: [{ pattern: "^GHP_" }] }] },
+    { code: `const a = "${github.toUpperCase()}";` },
+    { code: `const a = "acme_live_0123456789abcdefABCDEF";` },
+    {
+      code: `const a = "acme_live_0123456789abcdefABCDEF";`,
+      options: [{ extraPatterns: [{ name: "Acme", pattern: "acme_live_[A-Za-z0-9]{20,}" }], allow: [{ pattern: "^acme_live_0123" }] }],
+    },
+  ],
+  invalid: [
+    {
+      name: "template: a key in one quasi of a template with runtime parts",
+      code: `const url = \`\${base}/v1?key=${groq2}&user=\${user}\`;`,
+      errors: [{ messageId: "hardcodedKey", line: 1, column: 20, suggestions: [] }],
+    },
+    {
+      name: "template: the static whole of const parts",
+      code: `const A = "${groq2.slice(0, 4)}"; const B = "${groq2.slice(4, 30)}"; const k = \`\${A}\${B}${groq2.slice(30)}\`;`,
+      errors: [{ messageId: "hardcodedKey", data: data("Groq API key", groq2, "process.env.GROQ_API_KEY"), suggestions: [{ messageId: "useEnv", output: `const A = "${groq2.slice(0, 4)}"; const B = "${groq2.slice(4, 30)}"; const k = process.env.GROQ_API_KEY;` }] }],
+    },
+    {
+      name: "template: a literal inside ${} is reported once",
+      code: `const k = \`\${"${groq2}"}\`;`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "useEnv", output: "const k = `${process.env.GROQ_API_KEY}`;" }] }],
+    },
+    {
+      name: "template: tagged String.raw",
+      code: `const k = String.raw\`${groq2}\`;`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [] }],
+    },
+    {
+      name: "concatenation: the key's operands are replaced, the rest stays",
+      code: `const h = "Bearer " + "${groq2.slice(0, 4)}" + "${groq2.slice(4)}";`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "useEnv", output: `const h = "Bearer " + process.env.GROQ_API_KEY;` }] }],
+    },
+    {
+      name: "concatenation: a key in a literal next to a runtime value",
+      code: `const h = "Bearer ${groq2}" + suffix;`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [] }],
+    },
+    {
+      name: "concatenation: a key written across a const prefix and a template",
+      code: `const P = "${openaiLegacy.slice(0, 3)}"; const k = P + \`${openaiLegacy.slice(3)}\`;`,
+      errors: [{ messageId: "hardcodedKey", data: data("OpenAI key", openaiLegacy, "process.env.OPENAI_API_KEY"), suggestions: [{ messageId: "useEnv", output: `const P = "${openaiLegacy.slice(0, 3)}"; const k = process.env.OPENAI_API_KEY;` }] }],
+    },
+    {
+      name: "two keys in one literal, each reported",
+      code: `const both = "${groq2} ${github}";`,
+      errors: [
+        { messageId: "hardcodedKey", data: data("Groq API key", groq2, "process.env.GROQ_API_KEY"), suggestions: [{ messageId: "useEnv", output: `const both = \`\${process.env.GROQ_API_KEY} ${github}\`;` }] },
+        { messageId: "hardcodedKey", data: data("GitHub token", github, "process.env.GITHUB_TOKEN"), suggestions: [{ messageId: "useEnv", output: `const both = \`${groq2} \${process.env.GITHUB_TOKEN}\`;` }] },
+      ],
+    },
+    {
+      name: "JSX: an attribute in an expression container",
+      code: `const el = <Chat apiKey={"${groq2}"} />;`,
+      filename: "app.tsx",
+      errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "useEnv", output: "const el = <Chat apiKey={process.env.GROQ_API_KEY} />;" }] }],
+    },
+    {
+      name: "JSX: an attribute with text around the key gets no suggestion",
+      code: `const el = <a href="https://x.test/?token=${groq2}">x</a>;`,
+      filename: "app.tsx",
+      errors: [{ messageId: "hardcodedKey", suggestions: [] }],
+    },
+    {
+      name: "JSX: text, at its line and column",
+      code: `const el = (\n  <pre>\n    token: ${groq2}\n  </pre>\n);`,
+      filename: "app.tsx",
+      errors: [{ messageId: "hardcodedKey", line: 2, column: 8, suggestions: [] }],
+    },
+    {
+      name: "comment: a block comment over lines, exact location",
+      code: `/*\n * deploy with\n *   ${github}\n */\nexport {};`,
+      errors: [{ messageId: "keyInComment", line: 3, column: 6, endLine: 3, endColumn: 6 + github.length, data: { provider: "GitHub token", masked: mask(github) } }],
+    },
+    {
+      name: "comment: checkComments true reports comments",
+      code: `const a = 1; // ${groq2}`,
+      options: [{ checkComments: true }],
+      errors: [{ messageId: "keyInComment", line: 1, column: 17, endColumn: 17 + groq2.length }],
+    },
+    {
+      name: "comment: checkComments false still reports code",
+      code: `// ${groq2}\nconst a = "${github}";`,
+      options: [{ checkComments: false }],
+      errors: [{ messageId: "hardcodedKey", line: 2, suggestions: [{ messageId: "useEnv", output: `// ${groq2}\nconst a = process.env.GITHUB_TOKEN;` }] }],
+    },
+    {
+      name: "allow: only the listed key is exempt",
+      code: `const a = "${github}"; const b = "${groq2}";`,
+      options: [{ allow: [github] }],
+      errors: [{ messageId: "hardcodedKey", data: data("Groq API key", groq2, "process.env.GROQ_API_KEY"), suggestions: [{ messageId: "useEnv", output: `const a = "${github}"; const b = process.env.GROQ_API_KEY;` }] }],
+    },
+    {
+      name: "extraPatterns: without envVar the suggestion is left out",
+      code: `const a = "acme_live_0123456789abcdefABCDEF";`,
+      options: [{ extraPatterns: [{ name: "Acme gateway key", pattern: "acme_live_[A-Za-z0-9]{20,}" }] }],
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Acme gateway key", masked: "…CDEF", source: "an environment variable" }, suggestions: [] }],
+    },
+    {
+      name: "extraPatterns: catalog keys are still found",
+      code: `const a = "${groq2}";`,
+      options: [{ extraPatterns: [{ name: "Acme", pattern: "acme_[0-9]{8}" }] }],
+      errors: [{ messageId: "hardcodedKey", data: data("Groq API key", groq2, "process.env.GROQ_API_KEY"), suggestions: [{ messageId: "useEnv", output: "const a = process.env.GROQ_API_KEY;" }] }],
+    },
+    {
+      name: "a type, an object key and an import source are reported without a suggestion",
+      code: `type K = "${groq2}"; const o = { "${github}": 1 }; import x from "${openaiLegacy}";`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [] }, { messageId: "hardcodedKey", suggestions: [] }, { messageId: "hardcodedKey", suggestions: [] }],
+    },
+    {
+      name: "a literal with escapes around the key gets no template suggestion",
+      code: `const a = "tab\\t${groq2}";`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [] }],
+    },
+  ],
+}));
+
+// ------------------------------------------------------------------ keys without a prefix, by their client
+
+const cohere2 = fakeKey("cohere", 31);
+const mistral2 = fakeKey("mistral", 32);
+const deepseek2 = fakeKey("deepseek", 33);
+const azure2 = fakeKey("azure-openai", 34);
+
+ruleTester().run("no-hardcoded-key: the key option of a provider's client", rule, masked<MessageIds, Options>({
+  valid: [
+    { name: "a Cohere-shaped value as the key of a client that is not Cohere's", code: `new OpenAI({ apiKey: "${cohere2}" });` },
+    { name: "a Cohere client's option that is not a key", code: `new CohereClient({ model: "${cohere2}" });` },
+    { name: "a DeepSeek-shaped value for an OpenAI client without a DeepSeek base URL", code: `new OpenAI({ apiKey: "${deepseek2}" });` },
+    { name: "a Mistral client's key from the environment", code: "new Mistral({ apiKey: process.env.MISTRAL_API_KEY });" },
+  ],
+  invalid: [
+    {
+      name: "Cohere: new CohereClient({ token })",
+      code: `const co = new CohereClient({ token: "${cohere2}" });`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere2, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "useEnv", output: "const co = new CohereClient({ token: process.env.CO_API_KEY });" }] }],
+    },
+    {
+      name: "Mistral: new Mistral({ apiKey })",
+      code: `const m = new Mistral({ apiKey: "${mistral2}" as string });`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Mistral API key", masked: mask(mistral2, ""), source: "process.env.MISTRAL_API_KEY" }, suggestions: [{ messageId: "useEnv", output: "const m = new Mistral({ apiKey: process.env.MISTRAL_API_KEY as string });" }] }],
+    },
+    {
+      name: "Mistral: a factory, createMistral({ apiKey })",
+      code: `const m = ai.createMistral({ apiKey: "${mistral2}" });`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "useEnv", output: "const m = ai.createMistral({ apiKey: process.env.MISTRAL_API_KEY });" }] }],
+    },
+    {
+      name: "DeepSeek: an OpenAI client with DeepSeek's base URL",
+      code: `const ds = new OpenAI({ baseURL: "https://api.deepseek.com", apiKey: "${deepseek2}" });`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "DeepSeek API key", masked: mask(deepseek2, ""), source: "process.env.DEEPSEEK_API_KEY" }, suggestions: [{ messageId: "useEnv", output: 'const ds = new OpenAI({ baseURL: "https://api.deepseek.com", apiKey: process.env.DEEPSEEK_API_KEY });' }] }],
+    },
+    {
+      name: "Azure OpenAI: new AzureOpenAI({ apiKey })",
+      code: `const az = new AzureOpenAI({ apiKey: \`${azure2}\`, endpoint });`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "useEnv", output: "const az = new AzureOpenAI({ apiKey: process.env.AZURE_OPENAI_API_KEY, endpoint });" }] }],
+    },
+  ],
+}));
+
+// ------------------------------------------------------------------ options that cannot work
+
+/** A flat config with the plugin (the rule alone) and no parser of its own: plain JavaScript. */
+const keyguardOnly = { plugins: { keyguard: { rules: { "no-hardcoded-key": rule } } as unknown as ESLint.Plugin } };
+
+describe("no-hardcoded-key: malformed options are a clear configuration error", () => {
+  const linter = new Linter({ configType: "flat" });
+  const verify = (options: unknown) =>
+    linter.verify("const a = 1;", [{ ...keyguardOnly, rules: { "keyguard/no-hardcoded-key": ["error", options] } }] as Linter.Config[]);
+
+  it.each([
+    [{ checkComment: true }, /should NOT have additional properties/],
+    [{ checkComments: "yes" }, /checkComments.*should be boolean|should be boolean/],
+    [{ extraPatterns: [{ name: "x" }] }, /should have required property 'pattern'/],
+    [{ extraPatterns: [{ name: "", pattern: "a" }] }, /should NOT be shorter than 1 characters/],
+    [{ extraPatterns: [{ name: "x", pattern: "a", envVar: "NOT VALID" }] }, /should match pattern/],
+    [{ allow: [42] }, /should be string|should match some schema in anyOf/],
+    [{ allow: [{ pattern: "a", flags: "g" }] }, /should match pattern|should match some schema in anyOf/],
+    [{ allow: "sk-test" }, /should be array/],
+  ])("rejects %j", (options, message) => {
+    expect(() => verify(options)).toThrow(/keyguard\/no-hardcoded-key/);
+    expect(() => verify(options)).toThrow(message);
+  });
+
+  it("accepts the documented options", () => {
+    expect(verify({ checkComments: false, extraPatterns: [{ name: "Acme", pattern: "acme_[0-9]{8}", envVar: "ACME_KEY" }], allow: ["x", { pattern: "^a", flags: "i" }] })).toEqual([]);
+  });
+
+  it("an invalid extraPatterns regex stops the run with an error naming the option", () => {
+    const run = () => verify({ extraPatterns: [{ name: "Acme gateway key", pattern: "acme_([0-9]{8}" }] });
+    expect(run).toThrow(/keyguard\/no-hardcoded-key: invalid options: extraPatterns\[0\] \("Acme gateway key"\): pattern is not a valid regular expression/);
+  });
+
+  it("an invalid allow regex stops the run with an error naming the entry", () => {
+    expect(() => verify({ allow: [{ pattern: "(" }] })).toThrow(/invalid options: allow\[0\]: pattern is not a valid regular expression/);
+  });
+});
+
+// ------------------------------------------------------------------ messages never print a key
+
+describe("no-hardcoded-key: messages show the masked form only", () => {
+  const linter = new Linter({ configType: "flat" });
+  it.each(PROVIDERS.map((p) => [p.id, p] as const))("%s", (_id, provider) => {
+    const key = fakeKey(provider.id, 7);
+    const name = CONTEXT_NAMES[provider.id] ?? "value";
+    const messages = linter.verify(`const ${name} = ${JSON.stringify(key)};\n// ${key.replaceAll("\n", " ")}`, [
+      { ...keyguardOnly, rules: { "keyguard/no-hardcoded-key": "error" } },
+    ] as Linter.Config[]);
+    const found = messages.filter((m) => m.ruleId === "keyguard/no-hardcoded-key");
+    expect(found.length).toBeGreaterThanOrEqual(1);
+    const body = key.slice(-12);
+    for (const m of found) {
+      expect(m.message).not.toContain(body);
+      expect(m.message).toMatch(/\(.*….{0,4}\)/);
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { createDetector, detect, DetectorOptionError } from "../../../src/detect/index.js";
+import { fakeKey } from "../../helpers/keys.js";
+
+describe("detect", () => {
+  it("returns findings in order of position, with no key in them", () => {
+    const a = fakeKey("groq", 1);
+    const b = fakeKey("openai-project", 1);
+    const c = fakeKey("github-classic", 1);
+    const text = `${b} and ${a}, then ${c}`;
+    const findings = detect(text);
+    expect(findings.map((f) => f.providerId)).toEqual(["openai-project", "groq", "github-classic"]);
+    expect(findings.map((f) => f.start)).toEqual([0, text.indexOf(a), text.indexOf(c)]);
+    for (const f of findings) expect(JSON.stringify(f)).not.toContain(text.slice(f.start, f.end));
+  });
+
+  it("finds nothing in short or empty text", () => {
+    expect(detect("")).toEqual([]);
+    expect(detect("sk-")).toEqual([]);
+    expect(createDetector().minLength).toBeGreaterThan(10);
+  });
+});
+
+describe("createDetector options", () => {
+  it("extraPatterns: finds a custom format with its name and env var, masked", () => {
+    const d = createDetector({ extraPatterns: [{ name: "Acme key", pattern: "acme_[a-z0-9]{16}", envVar: "ACME_KEY" }] });
+    const text = "x = acme_0123456789abcdef;";
+    expect(d.scan(text)).toEqual([
+      { providerId: "Acme key", providerName: "Acme key", envVar: "ACME_KEY", start: 4, end: 25, masked: "…ef" },
+    ]);
+    expect(d.minLength).toBe(1);
+  });
+
+  it("extraPatterns: a catalog finding wins where the two overlap, and findings stay in order", () => {
+    const groq = fakeKey("groq", 2);
+    const d = createDetector({ extraPatterns: [{ name: "anything long", pattern: "[A-Za-z0-9_]{50,60}" }] });
+    const other = "q".repeat(3) + "Z9".repeat(26);
+    const found = d.scan(`${other} ${groq}`);
+    expect(found.map((f) => f.providerId)).toEqual(["anything long", "groq"]);
+  });
+
+  it("allow: exact strings (the key or the whole text) and patterns are never reported", () => {
+    const key = fakeKey("openai-project", 3);
+    const text = `Bearer ${key}`;
+    expect(createDetector({ allow: [key] }).scan(text)).toEqual([]);
+    expect(createDetector({ allow: [text] }).scan(text)).toEqual([]);
+    expect(createDetector({ allow: [{ pattern: key.slice(-6) + "$" }] }).scan(text)).toEqual([]);
+    expect(createDetector({ allow: [{ pattern: "^SK-PROJ-", flags: "i" }] }).scan(text)).toEqual([]);
+    expect(createDetector({ allow: [{ pattern: "^nothing" }] }).scan(text)).toHaveLength(1);
+    // a global flag would make `test` stateful; it is dropped
+    const g = createDetector({ allow: [{ pattern: "proj", flags: "g" }] });
+    expect(g.scan(text)).toEqual([]);
+    expect(g.scan(text)).toEqual([]);
+  });
+
+  it("allow: applies to custom patterns and to keys found by name", () => {
+    const d = createDetector({ extraPatterns: [{ name: "Acme", pattern: "acme_[0-9]{8}" }], allow: ["acme_12345678"] });
+    expect(d.scan("acme_12345678 acme_87654321").map((f) => f.start)).toEqual([14]);
+    const cohere = fakeKey("cohere", 1);
+    expect(createDetector({ allow: [cohere] }).scanNamed("cohereApiKey", cohere)).toBeUndefined();
+  });
+
+  it("an invalid extraPatterns regex is a DetectorOptionError naming the option", () => {
+    const build = () => createDetector({ extraPatterns: [{ name: "ok", pattern: "a+" }, { name: "Broken", pattern: "acme_(" }] });
+    expect(build).toThrow(DetectorOptionError);
+    expect(build).toThrow(/^extraPatterns\[1\] \("Broken"\): pattern is not a valid regular expression: /);
+  });
+
+  it("an extraPatterns regex that matches the empty string is rejected", () => {
+    expect(() => createDetector({ extraPatterns: [{ name: "Empty", pattern: "x*" }] })).toThrow(
+      /extraPatterns\[0\] \("Empty"\): pattern matches the empty string/,
+    );
+  });
+
+  it("an invalid allow regex is a DetectorOptionError naming the entry", () => {
+    const build = () => createDetector({ allow: ["fine", { pattern: "[unclosed" }] });
+    expect(build).toThrow(DetectorOptionError);
+    expect(build).toThrow(/^allow\[1\]: pattern is not a valid regular expression: /);
+    expect(() => createDetector({ allow: [{ pattern: "a", flags: "q" }] })).toThrow(/^allow\[0\]: /);
+  });
+});
+
+describe("scanNamed", () => {
+  it("matches names by stem and a secret word, in any case and spelling", () => {
+    const key = fakeKey("mistral", 1);
+    const d = createDetector();
+    for (const name of ["MISTRAL_API_KEY", "mistralApiKey", "mistral-token", "myMistralSecret"]) {
+      expect(d.scanNamed(name, key)?.providerId).toBe("mistral");
+    }
+    for (const name of ["mistralModel", "mistral", "apiKey", ""]) expect(d.scanNamed(name, key)).toBeUndefined();
+    expect(d.scanNamed("CO_API_KEY", fakeKey("cohere", 1))?.providerId).toBe("cohere");
+  });
+
+  it("does not report a placeholder under a key's name", () => {
+    const d = createDetector();
+    expect(d.scanNamed("cohereApiKey", "x".repeat(40))).toBeUndefined();
+    expect(d.scanNamed("cohereApiKey", "YOURCOHEREKEYGOESHEREXXXXXXXXXXXXXXXXXXX")).toBeUndefined();
+  });
+});

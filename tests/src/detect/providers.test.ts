@@ -1,0 +1,298 @@
+// Every catalog provider, against keys in its real published format (tests/helpers/keys.ts, which
+// is written independently of the catalog) and against the near misses that must not be reported.
+import { describe, expect, it } from "vitest";
+import { createDetector, mask, PROVIDERS, type Finding, type Provider } from "../../../src/detect/index.js";
+import { CONTEXT_NAMES, fakeKey, j, KEY_BUILDERS } from "../../helpers/keys.js";
+
+const detector = createDetector();
+const SEEDS = [1, 2, 3, 7, 42];
+
+/** Where the catalog's part of a generated key starts (the webhook URL's `https://` is not part of it). */
+function lead(provider: Provider, key: string): number {
+  const offsets = provider.prefixes.map((p) => key.indexOf(p)).filter((i) => i >= 0);
+  return offsets.length > 0 ? Math.min(...offsets) : 0;
+}
+
+/** The prefix the finding starts with, and the token it covers. */
+function parts(provider: Provider, key: string) {
+  const start = lead(provider, key);
+  const token = key.slice(start);
+  const prefix = provider.prefixes.filter((p) => token.startsWith(p)).sort((a, b) => b.length - a.length)[0] ?? "";
+  return { start, token, prefix, body: token.slice(prefix.length) };
+}
+
+/** A character outside a body's alphabet, preferring word characters (they do not end a token). */
+function outside(chars: string): string {
+  const cls = new RegExp(`[${chars}]`);
+  const candidate = ["G", "g", "_", "-", ".", "~"].find((c) => !cls.test(c));
+  if (!candidate) throw new Error(`no character outside [${chars}]`);
+  return candidate;
+}
+
+/** The assertions every finding of a key must meet: provider, exact span, masked form. */
+function expectFinding(findings: Finding[], provider: Provider, text: string, token: string, prefix: string) {
+  expect(findings.map((f) => f.providerId)).toEqual([provider.id]);
+  const f = findings[0]!;
+  expect(text.slice(f.start, f.end) === token, `span of ${f.masked}`).toBe(true);
+  expect(f.providerName).toBe(provider.name);
+  expect(f.envVar).toBe(provider.envVar);
+  expectMasked(f.masked, token, prefix);
+}
+
+/** prefix + `…` + at most four trailing characters, and never more of the key. */
+function expectMasked(masked: string, token: string, prefix: string) {
+  expect(masked.startsWith(`${prefix}…`)).toBe(true);
+  const tail = masked.slice(prefix.length + 1);
+  expect(tail.length).toBeLessThanOrEqual(4);
+  expect(token.endsWith(tail)).toBe(true);
+  expect(masked === token).toBe(false);
+  expect(masked).toBe(mask(token, prefix));
+}
+
+const notFound = (text: string) => detector.scan(text).map((f) => `${f.providerId} ${f.masked}`);
+
+describe("the key generators cover the catalog", () => {
+  it("has a generator for every provider, and none for a provider that does not exist", () => {
+    const ids = PROVIDERS.map((p) => p.id);
+    expect(ids.filter((id) => !(id in KEY_BUILDERS))).toEqual([]);
+    expect(Object.keys(KEY_BUILDERS).filter((id) => !ids.includes(id))).toEqual([]);
+  });
+
+  it("has an identifier name for every provider without a prefix", () => {
+    const prefixless = PROVIDERS.filter((p) => p.prefixes.length === 0).map((p) => p.id);
+    expect(prefixless.filter((id) => !(id in CONTEXT_NAMES))).toEqual([]);
+    expect(prefixless.length).toBeGreaterThan(0);
+  });
+
+  it("has at least 35 providers with unique ids", () => {
+    expect(PROVIDERS.length).toBeGreaterThanOrEqual(35);
+    expect(new Set(PROVIDERS.map((p) => p.id)).size).toBe(PROVIDERS.length);
+  });
+});
+
+const withPrefix = PROVIDERS.filter((p) => p.prefixes.length > 0);
+const prefixless = PROVIDERS.filter((p) => p.prefixes.length === 0);
+
+describe.each(withPrefix.map((p) => [p.id, p] as const))("provider %s", (_id, provider) => {
+  it.each(SEEDS)("finds a key (seed %i) alone, in text, after Bearer, and in JSON", (seed) => {
+    const key = fakeKey(provider.id, seed);
+    const { start, token, prefix } = parts(provider, key);
+    let findings = detector.scan(key);
+    expectFinding(findings, provider, key, token, prefix);
+    expect(findings[0]!.start).toBe(start);
+    expect(findings[0]!.end).toBe(key.length);
+
+    const text = `the key is ${key} (rotate it monthly)`;
+    findings = detector.scan(text);
+    expectFinding(findings, provider, text, token, prefix);
+    expect(findings[0]!.start).toBe(11 + start);
+
+    const bearer = `Authorization: Bearer ${key}`;
+    expectFinding(detector.scan(bearer), provider, bearer, token, prefix);
+
+    const json = JSON.stringify({ apiKey: key, model: "gpt-4o" });
+    const escaped = JSON.stringify(token).slice(1, -1);
+    findings = detector.scan(json);
+    expectFinding(findings, provider, json, escaped, prefix);
+    expect(findings[0]!.start).toBe(json.indexOf(escaped));
+  });
+
+  it("finds two keys in one text, each once", () => {
+    const a = fakeKey(provider.id, 11);
+    const b = fakeKey(provider.id, 12);
+    expect(detector.scan(`${a}\n${b}`).map((f) => f.providerId)).toEqual([provider.id, provider.id]);
+  });
+
+  if (provider.id !== "private-key") {
+    it("does not find a key one character short of the format", () => {
+      for (const seed of SEEDS) {
+        const { token, prefix, body } = parts(provider, fakeKey(provider.id, seed));
+        const short = prefix + body.slice(0, provider.body.min - 1);
+        expect(short.length).toBe(token.length - (body.length - provider.body.min) - 1);
+        expect(notFound(`key = "${short}"`)).toEqual([]);
+      }
+    });
+
+    it("does not find a key with a character outside its alphabet", () => {
+      for (const seed of SEEDS) {
+        const { prefix, body } = parts(provider, fakeKey(provider.id, seed));
+        const at = Math.floor(provider.body.min / 2);
+        const wrong = prefix + body.slice(0, at) + outside(provider.body.chars) + body.slice(at + 1);
+        expect(notFound(`key = "${wrong}"`)).toEqual([]);
+      }
+    });
+
+    it("does not find a key preceded or followed by a word character", () => {
+      for (const seed of SEEDS) {
+        const { token: whole } = parts(provider, fakeKey(provider.id, seed));
+        // a webhook URL is found without its scheme too: test the bare host form
+        const token = provider.id === "slack-webhook" ? whole.slice(whole.indexOf("hooks.")) : whole;
+        expect(notFound(`x${token}`)).toEqual([]);
+        expect(notFound(`0${token}`)).toEqual([]);
+        expect(notFound(`_${token}`)).toEqual([]);
+        if (!new RegExp(`[${provider.body.chars}]`).test("Z") && provider.validate === undefined) {
+          expect(notFound(`${token}Z`)).toEqual([]);
+        }
+      }
+    });
+  }
+
+  it("does not find placeholders with the provider's prefix", () => {
+    const { prefix, body } = parts(provider, fakeKey(provider.id, 1));
+    const n = body.length;
+    const fill = (word: string) => prefix + (word.repeat(Math.ceil(n / word.length))).slice(0, n);
+    const placeholders = [
+      j(prefix, "..."),
+      j(prefix, "…"),
+      j(prefix, "<your-key>"),
+      j(prefix, "${API_KEY}"),
+      j(prefix, "{{ secrets.API_KEY }}"),
+      fill("x"),
+      fill("X"),
+      fill("0"),
+      fill("a"),
+      fill("YOUR_KEY_HERE_"),
+      fill("your-api-key-"),
+      prefix + body.slice(0, 4) + "EXAMPLE" + body.slice(11),
+      prefix + body.slice(0, 4) + "example" + body.slice(11),
+      prefix + body.slice(0, 4) + "xxxxxx" + body.slice(10),
+      prefix + body.slice(0, 2) + "abcdefghij" + body.slice(12),
+      prefix + body.slice(0, 2) + "0123456789" + body.slice(12),
+    ];
+    for (const p of placeholders) expect(notFound(`const key = "${p}";`)).toEqual([]);
+  });
+});
+
+describe("format-specific near misses", () => {
+  it.each(["github-classic", "npm"])("%s: a wrong checksum is not a token", (id) => {
+    for (const seed of SEEDS) {
+      const key = fakeKey(id, seed);
+      const last = key.at(-1)!;
+      const flipped = key.slice(0, -1) + (last === "A" ? "B" : "A");
+      expect(notFound(flipped)).toEqual([]);
+      // the checksum covers the body too
+      const body = key.slice(0, 10) + (key[10] === "A" ? "B" : "A") + key.slice(11);
+      expect(notFound(body)).toEqual([]);
+      expect(detector.scan(key)).toHaveLength(1);
+    }
+  });
+
+  it.each(["openai-project", "openai-service-account", "openai-admin", "openai-legacy"])(
+    "%s: a key without the T3BlbkFJ marker is not a key",
+    (id) => {
+      const marker = j("T3Blbk", "FJ");
+      for (const seed of SEEDS) {
+        const key = fakeKey(id, seed);
+        expect(key).toContain(marker);
+        expect(notFound(key.replace(marker, "Qx7rKp2M"))).toEqual([]);
+      }
+    },
+  );
+
+  const separators: [string, string][] = [
+    ["langsmith", "_"],
+    ["sendgrid", "."],
+    ["postman", "-"],
+    ["github-fine-grained", "_"],
+  ];
+  it.each(separators)("%s: a key without its separator at the fixed offset is not a key", (id, separator) => {
+    const provider = PROVIDERS.find((p) => p.id === id)!;
+    for (const seed of SEEDS) {
+      const key = fakeKey(id, seed);
+      const prefix = provider.prefixes.find((p) => key.startsWith(p))!;
+      const at = key.lastIndexOf(separator);
+      expect(at).toBeGreaterThan(prefix.length);
+      // the separator replaced by a body character, and moved one place along
+      expect(notFound(key.slice(0, at) + "a" + key.slice(at + 1))).toEqual([]);
+      const moved = key.slice(0, at - 1) + separator + key[at - 1] + key.slice(at + 1);
+      expect(notFound(moved)).toEqual([]);
+      expect(detector.scan(key)).toHaveLength(1);
+    }
+  });
+
+  it("slack-webhook: a URL with the wrong shape is not a webhook", () => {
+    const key = fakeKey("slack-webhook", 1);
+    expect(notFound(key.replace("/services/T", "/services/X"))).toEqual([]);
+    expect(notFound(key.replace("/B", "/Q"))).toEqual([]);
+    expect(notFound(`${key.slice(0, -1)}`)).toEqual([]);
+  });
+
+  it("private-key: a PEM header without a body is not a key", () => {
+    const header = j("-----BEGIN ", "RSA PRIVATE KEY-----");
+    expect(notFound(header)).toEqual([]);
+    expect(notFound(`${header}\n`)).toEqual([]);
+    expect(notFound(`${header}\n-----END RSA PRIVATE KEY-----`)).toEqual([]);
+    expect(notFound(`const HEADER = "${header}";`)).toEqual([]);
+    expect(notFound(`if (pem.startsWith("${j("-----BEGIN ", "PRIVATE KEY")}")) parse(pem);`)).toEqual([]);
+    // a body too short, or of one repeated character, is a placeholder
+    expect(notFound(`${header}\nMIIEpAIBAAKCAQEA...\n-----END RSA PRIVATE KEY-----`)).toEqual([]);
+    expect(notFound(`${header}\n${"A".repeat(64)}\n${"A".repeat(64)}\n-----END RSA PRIVATE KEY-----`)).toEqual([]);
+    // a body elided in documentation: `MIIE…Q. -----END …`
+    const body = fakeKey("private-key", 3).split("\n")[1]!;
+    expect(notFound(`${header} ${body}. -----END RSA PRIVATE KEY-----`)).toEqual([]);
+    expect(notFound(`${header}\n${body}...\n-----END RSA PRIVATE KEY-----`)).toEqual([]);
+    expect(notFound(`${header}\n${body}…`)).toEqual([]);
+    expect(notFound(`${header}${body}\\\\n.-----END RSA PRIVATE KEY-----`)).toEqual([]);
+    // a block whose line breaks are escaped twice (a JSON string inside a string) is found
+    const twice = fakeKey("private-key", 4).replaceAll("\n", "\\\\n");
+    expect(detector.scan(twice).map((f) => [f.providerId, f.end])).toEqual([["private-key", twice.length]]);
+    // public keys and certificates are not secrets
+    const key = fakeKey("private-key", 1);
+    expect(notFound(key.replaceAll("RSA PRIVATE KEY", "PUBLIC KEY"))).toEqual([]);
+    expect(notFound(key.replaceAll("RSA PRIVATE KEY", "CERTIFICATE"))).toEqual([]);
+  });
+
+  it("private-key: a block without its footer ends at its last base64 character", () => {
+    const key = fakeKey("private-key", 2);
+    const noFooter = key.slice(0, key.indexOf("\n-----END"));
+    const text = `${noFooter}"; // end of the literal`;
+    const [f] = detector.scan(text);
+    expect(f?.end).toBe(noFooter.length);
+    expect(f?.masked).toBe(j("-----BEGIN ", "…"));
+  });
+
+  it("openai-legacy: prefixes of other providers inside longer words are not keys", () => {
+    const body = fakeKey("openai-legacy", 1).slice(3);
+    for (const word of ["task-", "desk-", "risk-", "disk-", "ask-"]) expect(notFound(word + body)).toEqual([]);
+  });
+});
+
+describe.each(prefixless.map((p) => [p.id, p] as const))("provider %s (no prefix)", (_id, provider) => {
+  const name = CONTEXT_NAMES[provider.id]!;
+
+  it.each(SEEDS)("is found by its name (seed %i), and only by its name", (seed) => {
+    const key = fakeKey(provider.id, seed);
+    expect(notFound(key)).toEqual([]);
+    expect(notFound(`the value is ${key}`)).toEqual([]);
+    const f = detector.scanNamed(name, key);
+    expect(f?.providerId).toBe(provider.id);
+    expect(f?.start).toBe(0);
+    expect(f?.end).toBe(key.length);
+    expectMasked(f!.masked, key, "");
+    expect(f!.masked.length).toBeLessThanOrEqual(5);
+    // surrounding blanks are not part of the key
+    const padded = detector.scanNamed(name, ` ${key} `);
+    expect([padded?.start, padded?.end]).toEqual([1, key.length + 1]);
+  });
+
+  it("is not found under a name that does not say whose key it is", () => {
+    const key = fakeKey(provider.id, 1);
+    for (const other of ["checksum", "hash", "id", "value", "commitSha", "requestId", "etag", "data"]) {
+      expect(detector.scanNamed(other, key)).toBeUndefined();
+    }
+  });
+
+  it("is not found when the value is a near miss", () => {
+    const key = fakeKey(provider.id, 1);
+    expect(detector.scanNamed(name, key.slice(0, provider.body.min - 1))).toBeUndefined();
+    expect(detector.scanNamed(name, key.repeat(4).slice(0, provider.body.max + 1))).toBeUndefined();
+    const at = Math.floor(key.length / 2);
+    expect(detector.scanNamed(name, key.slice(0, at) + "~" + key.slice(at + 1))).toBeUndefined();
+    const n = key.length;
+    for (const word of ["x", "0", "YOUR_KEY_HERE", "your-api-key"]) {
+      expect(detector.scanNamed(name, word.repeat(n).slice(0, n))).toBeUndefined();
+    }
+    expect(detector.scanNamed(name, `${key.slice(0, 6)}EXAMPLE${key.slice(13)}`)).toBeUndefined();
+    expect(detector.scanNamed(name, "${" + name + "}")).toBeUndefined();
+  });
+});
