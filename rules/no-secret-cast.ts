@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { globMatches, relativePath } from "./glob.js";
 import { typeNamesSecretString, unsafeSecretStringReferences } from "./secret-imports.js";
@@ -59,8 +59,9 @@ export default createRule<Options, MessageIds>({
     if (globs.some((glob) => globMatches(glob, file))) return {};
 
     const sourceCode = context.sourceCode;
-    const services = ESLintUtils.getParserServices(context, true);
-    const typed: ParserServicesWithTypeInformation | undefined = services.program ? (services as ParserServicesWithTypeInformation) : undefined;
+    // Type information when the file has it; none (and no error) for other parsers or untyped linting.
+    const services = sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+    const typed = services?.program && services.esTreeNodeToTSNodeMap ? (services as ParserServicesWithTypeInformation) : undefined;
     const checker = typed?.program.getTypeChecker();
 
     const typeOf = (node: TSESTree.Node): ts.Type => typed!.getTypeAtLocation(node);
