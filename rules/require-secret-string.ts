@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { constInit } from "./ast.js";
 import { createClientMatcher, USER_CLIENT_SCHEMA, type KeyUse, type UserClient } from "./client-calls.js";
@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     // Throws typescript-eslint's error that tells to turn on `parserOptions.projectService` when
     // the file was parsed without type information: this rule has nothing to check without it.
-    let services: ReturnType<typeof ESLintUtils.getParserServices<MessageIds, Options>>;
+    let services: ParserServicesWithTypeInformation;
     try {
       services = ESLintUtils.getParserServices(context);
     } catch (error) {
@@ -135,7 +135,7 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: reportAt,
           messageId: "envNotSecret",
-          data: { ...data, name },
+          data: { client: data.client, option: data.option, type: data.type, name },
           suggest: [
             {
               messageId: "useSecretFromEnv",
@@ -155,7 +155,7 @@ export default createRule<Options, MessageIds>({
       if (value.type === AST_NODE_TYPES.Identifier) {
         const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
         if (variable?.defs.some((d) => d.type === "Parameter")) {
-          context.report({ node: reportAt, messageId: "parameterNotSecret", data: { ...data, parameter: value.name } });
+          context.report({ node: reportAt, messageId: "parameterNotSecret", data: { client: data.client, option: data.option, type: data.type, parameter: value.name } });
           return;
         }
       }
