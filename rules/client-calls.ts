@@ -92,10 +92,12 @@ export interface ClientMatcher {
   keyUses(node: TSESTree.NewExpression | TSESTree.CallExpression): KeyUse[];
   /** The clients a call matches (public-by-design entries included). */
   clientsOf(node: TSESTree.NewExpression | TSESTree.CallExpression): ClientEntry[];
+  /** What an expression refers to among module exports (`import`, `require`, aliases), `[]` if nothing. */
+  moduleRefs(node: TSESTree.Node): ModuleRef[];
 }
 
 /** A reference to something a module exports: the module object (`export` absent), an export, or a member of an export. */
-interface ModuleRef {
+export interface ModuleRef {
   readonly module: string;
   readonly export?: string;
   readonly member?: string;
@@ -129,7 +131,7 @@ export function userClientEntries(clients: readonly UserClient[] | undefined): C
   });
 }
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
   let n = node;
   for (;;) {
     if (
@@ -190,6 +192,45 @@ function memberOf(refs: readonly ModuleRef[], name: string): ModuleRef[] {
 /** Whether a variable is written only by its declaration. */
 function neverReassigned(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.every((r) => !r.isWrite() || r.init === true);
+}
+
+/** A property of an object the file determines. */
+export interface ObjectProp {
+  readonly value: TSESTree.Node;
+  readonly property: TSESTree.Node;
+  /** The node inside the call's arguments this property was reached through, once it was followed out of them. */
+  readonly via: TSESTree.Node | undefined;
+}
+
+/**
+ * The properties of an object expression the file determines, last one winning, following
+ * `const` bindings and spreads. `undefined` when the expression is no such object.
+ */
+export function objectProps(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  via: TSESTree.Node | undefined = undefined,
+  depth = 0,
+): Map<string, ObjectProp> | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const init = constInit(n, sourceCode.getScope(n));
+    return init ? objectProps(sourceCode, init, via ?? n, depth + 1) : undefined;
+  }
+  if (n.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const props = new Map<string, ObjectProp>();
+  for (const p of n.properties) {
+    if (p.type === AST_NODE_TYPES.SpreadElement) {
+      const inner = objectProps(sourceCode, p.argument, via ?? p, depth + 1);
+      if (inner) for (const [name, prop] of inner) props.set(name, prop);
+      continue;
+    }
+    const name = propertyName(p.key, p.computed);
+    if (name === undefined || p.kind !== "init") continue;
+    props.set(name, { value: p.value, property: p, via });
+  }
+  return props;
 }
 
 export function createClientMatcher(
@@ -287,39 +328,6 @@ export function createClientMatcher(
     );
   }
 
-  interface Prop {
-    readonly value: TSESTree.Node;
-    readonly property: TSESTree.Node;
-    /** The node inside the call's arguments this property was reached through, once it was followed out of them. */
-    readonly via: TSESTree.Node | undefined;
-  }
-
-  /**
-   * The properties of an object expression the file determines, last one winning, following
-   * `const` bindings and spreads. `undefined` when the expression is no such object.
-   */
-  function objectProps(node: TSESTree.Node, via: TSESTree.Node | undefined, depth: number): Map<string, Prop> | undefined {
-    if (depth > MAX_DEPTH) return undefined;
-    const n = unwrap(node);
-    if (n.type === AST_NODE_TYPES.Identifier) {
-      const init = constInit(n, sourceCode.getScope(n));
-      return init ? objectProps(init, via ?? n, depth + 1) : undefined;
-    }
-    if (n.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-    const props = new Map<string, Prop>();
-    for (const p of n.properties) {
-      if (p.type === AST_NODE_TYPES.SpreadElement) {
-        const inner = objectProps(p.argument, via ?? p, depth + 1);
-        if (inner) for (const [name, prop] of inner) props.set(name, prop);
-        continue;
-      }
-      const name = propertyName(p.key, p.computed);
-      if (name === undefined || p.kind !== "init") continue;
-      props.set(name, { value: p.value, property: p, via });
-    }
-    return props;
-  }
-
   function keyUses(node: TSESTree.NewExpression | TSESTree.CallExpression): KeyUse[] {
     const uses: KeyUse[] = [];
     const seen = new Set<string>();
@@ -341,17 +349,17 @@ export function createClientMatcher(
       const index = client.optionsArgument ?? 0;
       const arg = node.arguments[index];
       if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
-      const top = objectProps(arg, undefined, 0);
+      const top = objectProps(sourceCode, arg);
       if (!top) continue;
       for (const path of client.keyOptions ?? []) {
         const segments = path.split(".");
-        let props: Map<string, Prop> | undefined = top;
-        let found: Prop | undefined;
+        let props: Map<string, ObjectProp> | undefined = top;
+        let found: ObjectProp | undefined;
         for (let i = 0; i < segments.length && props; i++) {
           found = props.get(segments[i]!);
           if (!found) break;
           if (i < segments.length - 1) {
-            props = objectProps(found.value, found.via, 1);
+            props = objectProps(sourceCode, found.value, found.via, 1);
             found = undefined;
           }
         }
@@ -359,7 +367,7 @@ export function createClientMatcher(
       }
       for (const headerOption of client.headerOptions ?? []) {
         const holder = top.get(headerOption);
-        const headers = holder && objectProps(holder.value, holder.via, 1);
+        const headers = holder && objectProps(sourceCode, holder.value, holder.via, 1);
         if (!headers) continue;
         for (const [name, prop] of headers) {
           if (headerNames.has(name.toLowerCase())) add(client, `${headerOption}.${name}`, prop.value, prop.via ?? prop.property);
@@ -369,5 +377,5 @@ export function createClientMatcher(
     return uses;
   }
 
-  return { keyUses, clientsOf };
+  return { keyUses, clientsOf, moduleRefs: (node) => expressionRefs(node, sourceCode.getScope(node), 0) };
 }

@@ -7,6 +7,7 @@ import { VERSION } from "../src/version.js";
 import noHardcodedKey from "./no-hardcoded-key.js";
 import noSecretCast from "./no-secret-cast.js";
 import requireSecretString from "./require-secret-string.js";
+import requireSecretSource from "./require-secret-source.js";
 import type { KeyguardRuleDocs } from "./utils.js";
 
 type Rule = TSESLint.RuleModule<string, readonly unknown[], KeyguardRuleDocs>;
@@ -15,6 +16,7 @@ const rules = {
   "no-hardcoded-key": noHardcodedKey,
   "no-secret-cast": noSecretCast,
   "require-secret-string": requireSecretString,
+  "require-secret-source": requireSecretSource,
 } satisfies Record<string, Rule>;
 
 type RuleName = keyof typeof rules;
