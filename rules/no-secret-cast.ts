@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from "@typescript-eslint/utils";
+import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { globMatches, relativePath } from "./glob.js";
 import { typeNamesSecretString, unsafeSecretStringReferences } from "./secret-imports.js";
@@ -112,6 +112,25 @@ export default createRule<Options, MessageIds>({
       context.report({ node, messageId: "cast", data: { from: describe(source) } });
     }
 
+    /** Whether `id` is bound by an import declaration (of any module). */
+    const isImported = (id: TSESTree.Identifier) =>
+      ASTUtils.findVariable(sourceCode.getScope(id), id)?.defs.some((d) => d.type === "ImportBinding") === true;
+
+    /** The identifier to resolve for a call of an imported function (`f()`, `ns.f()`), if it is one. */
+    function importedCallee(callee: TSESTree.Expression): TSESTree.Identifier | undefined {
+      if (callee.type === AST_NODE_TYPES.Identifier) return isImported(callee) ? callee : undefined;
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        !callee.computed &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        callee.object.type === AST_NODE_TYPES.Identifier &&
+        isImported(callee.object)
+      ) {
+        return callee.property;
+      }
+      return undefined;
+    }
+
     const reportedUnsafe = new Set<TSESTree.Node>();
     function reportUnsafe(node: TSESTree.Node): void {
       if (reportedUnsafe.has(node)) return;
@@ -139,7 +158,10 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(node) {
         if (!checker) return;
-        const callee = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.property : node.callee;
+        // Only a function imported from some module can be keyguard's (re-exported under another
+        // name, perhaps): resolving just those keeps the checker from typing every call of the file.
+        const callee = importedCallee(node.callee);
+        if (!callee) return;
         const symbol = checker.getSymbolAtLocation(typed!.esTreeNodeToTSNodeMap.get(callee));
         if (isKeyguardSecretExport(symbol, "unsafeSecretString", checker)) reportUnsafe(node.callee);
       },
