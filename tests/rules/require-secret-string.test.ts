@@ -19,6 +19,11 @@ typedRuleTester().run("require-secret-string", rule, masked<MessageIds, Options>
     // a function returning SecretString or a promise of one (what rotatingSecret(…).provider() returns)
     `${OPENAI}${SECRET}declare const provider: () => Promise<SecretString>;\nnew OpenAI({ apiKey: provider });`,
     `${ANTHROPIC}${SECRET}new Anthropic({ apiKey: async () => secretFromEnv("ANTHROPIC_API_KEY") });`,
+    // the real rotatingSecret(…).provider()
+    `${OPENAI}import { rotatingSecret, secretFromEnv } from "keyguard/secret";\nconst rotating = rotatingSecret(async () => secretFromEnv("OPENAI_API_KEY"), { maxAgeMs: 60_000 });\nnew OpenAI({ apiKey: rotating.provider() });`,
+    `${ANTHROPIC}import { rotatingSecret, secretFromEnv } from "keyguard/secret";\nconst rotating = rotatingSecret(() => secretFromEnv("ANTHROPIC_API_KEY"), { maxAgeMs: 60_000 });\nexport async function client() { return new Anthropic({ apiKey: await rotating.get() }); }`,
+    // a cast satisfies this rule: no-secret-cast is the other half that reports it
+    `${OPENAI}${SECRET}new OpenAI({ apiKey: process.env.OPENAI_API_KEY as SecretString });`,
     // wrappers that keep the brand
     `${OPENAI}${SECRET}export function make(key: SecretString) { return new OpenAI({ apiKey: key }); }`,
     `${OPENAI}${SECRET}export function make<K extends SecretString>(key: K) { return new OpenAI({ apiKey: key }); }`,
