@@ -264,6 +264,16 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    /** The expression a member chain reads from objects the file determines: `config.openai.key`. */
+    function memberValue(node: TSESTree.MemberExpression, depth: number): TSESTree.Node | undefined {
+      if (depth > MAX_DEPTH) return undefined;
+      const name = propertyName(node.property, node.computed);
+      if (name === undefined) return undefined;
+      const object = unwrap(node.object);
+      const holder = object.type === AST_NODE_TYPES.MemberExpression ? memberValue(object, depth + 1) : object;
+      return holder ? objectProps(sourceCode, holder)?.get(name)?.value : undefined;
+    }
+
     /** Where the value of `node` comes from. */
     function origin(node: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): Origin {
       if (depth > MAX_DEPTH) return UNKNOWN;
@@ -291,11 +301,8 @@ export default createRule<Options, MessageIds>({
         }
         case AST_NODE_TYPES.MemberExpression: {
           if (envVarName(n) !== undefined || isEnvObject(n.object)) return SOURCE;
-          const name = propertyName(n.property, n.computed);
-          if (name === undefined) return UNKNOWN;
-          const props = objectProps(sourceCode, n.object);
-          const prop = props?.get(name);
-          return prop ? origin(prop.value, depth + 1, seen) : UNKNOWN;
+          const value = memberValue(n, depth);
+          return value ? origin(value, depth + 1, seen) : UNKNOWN;
         }
         case AST_NODE_TYPES.CallExpression: {
           if (isLoaderCall(n, depth, seen)) return SOURCE;

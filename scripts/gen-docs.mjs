@@ -10,6 +10,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const check = process.argv.includes("--check");
 
 const { PROVIDERS } = await import(new URL("../dist/src/detect/catalog.js", import.meta.url).href);
+const { CLIENTS, KEY_HEADERS } = await import(new URL("../dist/src/clients/catalog.js", import.meta.url).href);
 
 const md = (text) => String(text).replace(/\|/g, "\\|");
 const code = (text) => `\`${String(text).replace(/`/g, "")}\``;
@@ -34,6 +35,40 @@ const generated = {
         "| id | provider | env var | format | checks and notes |",
         "| --- | --- | --- | --- | --- |",
         ...rows,
+      ].join("\n");
+    },
+  },
+  "docs/rules/require-secret-source.md": {
+    clients: () => {
+      const callOf = (c) => {
+        const name = c.exports.find((e) => e !== "default") ?? c.importedAs ?? "client";
+        const target = c.member ? `${name}.${c.member}` : name;
+        return c.call.map((k) => (k === "new" ? `new ${target}(…)` : `${target}(…)`)).join(" / ");
+      };
+      const keyOf = (c) =>
+        [
+          ...(c.keyOptions ?? []).map((o) => {
+            const env = c.envVarByOption?.[o];
+            return env ? `${code(o)} (${code(env)})` : code(o);
+          }),
+          ...(c.keyArgument !== undefined ? [`argument ${c.keyArgument + 1}`] : []),
+        ].join(", ");
+      const row = (c) =>
+        `| ${code(c.id)} | [${md(c.name)}](${c.docs}) | ${c.modules.map(code).join(", ")} | ${c.exports.map(code).join(", ")} | ${code(callOf(c))} | ${keyOf(c)} | ${(c.headerOptions ?? []).map(code).join(", ")} | ${code(c.envVar)} |`;
+      const checked = CLIENTS.filter((c) => !c.publicByDesign);
+      const exempt = CLIENTS.filter((c) => c.publicByDesign);
+      return [
+        `${checked.length} clients checked. Credential headers: ${KEY_HEADERS.map(code).join(", ")} (any case).`,
+        "",
+        "| id | client | module | export | call | key | header options | suggested env var |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        ...checked.map(row),
+        "",
+        "Public by design, never reported:",
+        "",
+        "| id | client | module | export | key | why |",
+        "| --- | --- | --- | --- | --- | --- |",
+        ...exempt.map((c) => `| ${code(c.id)} | [${md(c.name)}](${c.docs}) | ${c.modules.map(code).join(", ")} | ${c.exports.map(code).join(", ")} | ${keyOf(c)} | ${md(c.publicByDesign)} |`),
       ].join("\n");
     },
   },

@@ -36,6 +36,8 @@ export interface ClientEntry {
    * `setApiKey`).
    */
   readonly member?: string;
+  /** The name a default-only export is usually imported as (`sgMail`), for the docs. */
+  readonly importedAs?: string;
   /** How the entry point is called. */
   readonly call: readonly ClientCallKind[];
   /**
@@ -328,6 +330,7 @@ export const CLIENTS: readonly ClientEntry[] = [
     name: "SendGrid",
     modules: ["@sendgrid/mail", "@sendgrid/client"],
     exports: ["default"],
+    importedAs: "sgMail",
     member: "setApiKey",
     call: ["call"],
     keyArgument: 0,
@@ -339,6 +342,7 @@ export const CLIENTS: readonly ClientEntry[] = [
     name: "Twilio",
     modules: ["twilio"],
     exports: ["default"],
+    importedAs: "twilio",
     call: ["call"],
     keyArgument: 1,
     envVar: "TWILIO_AUTH_TOKEN",

@@ -1,0 +1,467 @@
+import tsParser from "@typescript-eslint/parser";
+import type { InvalidTestCase, ValidTestCase } from "@typescript-eslint/rule-tester";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import plugin from "../../rules/index.js";
+import rule, { type MessageIds, type Options } from "../../rules/require-secret-source.js";
+import { CLIENTS, envVarFor, type ClientEntry } from "../../src/clients/catalog.js";
+import { fakeKey, j } from "../helpers/keys.js";
+import { masked, ruleTester } from "./rule-tester.js";
+
+type Valid = ValidTestCase<Options>;
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+const OPENAI = fakeKey("openai-project", 11);
+const ANTHROPIC = fakeKey("anthropic", 11);
+const q = (s: string) => JSON.stringify(s);
+
+const byId = (id: string): ClientEntry => {
+  const client = CLIENTS.find((c) => c.id === id);
+  if (!client) throw new Error(`no catalog client ${id}`);
+  return client;
+};
+
+/**
+ * One call per catalog key location: `call(value)` puts `value` where the key goes. `key` is a
+ * literal of the provider's real format where it has one.
+ */
+interface Form {
+  client: string;
+  option: string;
+  imports: string;
+  call: (value: string) => string;
+  key: string;
+}
+
+const FORMS: Form[] = [
+  { client: "openai", option: "apiKey", imports: 'import OpenAI from "openai";', call: (v) => `new OpenAI({ apiKey: ${v} });`, key: OPENAI },
+  { client: "azure-openai", option: "apiKey", imports: 'import { AzureOpenAI } from "openai";', call: (v) => `new AzureOpenAI({ apiKey: ${v}, endpoint });`, key: fakeKey("azure-openai", 11) },
+  { client: "azure-openai", option: "azureADTokenProvider", imports: 'import { AzureOpenAI } from "openai";', call: (v) => `new AzureOpenAI({ azureADTokenProvider: async () => ${v} });`, key: fakeKey("azure-openai", 12) },
+  { client: "anthropic", option: "apiKey", imports: 'import Anthropic from "@anthropic-ai/sdk";', call: (v) => `new Anthropic({ apiKey: ${v} });`, key: ANTHROPIC },
+  { client: "anthropic", option: "authToken", imports: 'import Anthropic from "@anthropic-ai/sdk";', call: (v) => `new Anthropic({ authToken: ${v} });`, key: ANTHROPIC },
+  { client: "groq", option: "apiKey", imports: 'import Groq from "groq-sdk";', call: (v) => `new Groq({ apiKey: ${v} });`, key: fakeKey("groq", 11) },
+  { client: "google-genai", option: "apiKey", imports: 'import { GoogleGenAI } from "@google/genai";', call: (v) => `new GoogleGenAI({ apiKey: ${v} });`, key: fakeKey("google-api", 11) },
+  { client: "google-generative-ai", option: "argument 1", imports: 'import { GoogleGenerativeAI } from "@google/generative-ai";', call: (v) => `new GoogleGenerativeAI(${v});`, key: fakeKey("google-api", 12) },
+  { client: "mistral", option: "apiKey", imports: 'import { Mistral } from "@mistralai/mistralai";', call: (v) => `new Mistral({ apiKey: ${v} });`, key: fakeKey("mistral", 11) },
+  { client: "together", option: "apiKey", imports: 'import Together from "together-ai";', call: (v) => `new Together({ apiKey: ${v} });`, key: fakeKey("together", 11) },
+  { client: "pinecone", option: "apiKey", imports: 'import { Pinecone } from "@pinecone-database/pinecone";', call: (v) => `new Pinecone({ apiKey: ${v} });`, key: fakeKey("pinecone", 11) },
+  { client: "cohere", option: "token", imports: 'import { CohereClient } from "cohere-ai";', call: (v) => `new CohereClient({ token: ${v} });`, key: fakeKey("cohere", 11) },
+  { client: "replicate", option: "auth", imports: 'import Replicate from "replicate";', call: (v) => `new Replicate({ auth: ${v} });`, key: fakeKey("replicate", 11) },
+  { client: "huggingface", option: "argument 1", imports: 'import { InferenceClient } from "@huggingface/inference";', call: (v) => `new InferenceClient(${v});`, key: fakeKey("huggingface", 11) },
+  { client: "langchain-openai", option: "apiKey", imports: 'import { ChatOpenAI } from "@langchain/openai";', call: (v) => `new ChatOpenAI({ model, apiKey: ${v} });`, key: OPENAI },
+  { client: "langchain-openai", option: "openAIApiKey", imports: 'import { OpenAIEmbeddings } from "@langchain/openai";', call: (v) => `new OpenAIEmbeddings({ openAIApiKey: ${v} });`, key: OPENAI },
+  { client: "langchain-openai", option: "configuration.apiKey", imports: 'import { ChatOpenAI } from "@langchain/openai";', call: (v) => `new ChatOpenAI({ configuration: { apiKey: ${v} } });`, key: OPENAI },
+  { client: "langchain-azure-openai", option: "azureOpenAIApiKey", imports: 'import { AzureChatOpenAI } from "@langchain/openai";', call: (v) => `new AzureChatOpenAI({ azureOpenAIApiKey: ${v} });`, key: fakeKey("azure-openai", 13) },
+  { client: "langchain-azure-openai", option: "apiKey", imports: 'import { AzureChatOpenAI } from "@langchain/openai";', call: (v) => `new AzureChatOpenAI({ apiKey: ${v} });`, key: fakeKey("azure-openai", 14) },
+  { client: "langchain-anthropic", option: "apiKey", imports: 'import { ChatAnthropic } from "@langchain/anthropic";', call: (v) => `new ChatAnthropic({ apiKey: ${v} });`, key: ANTHROPIC },
+  { client: "langchain-anthropic", option: "anthropicApiKey", imports: 'import { ChatAnthropic } from "@langchain/anthropic";', call: (v) => `new ChatAnthropic({ anthropicApiKey: ${v} });`, key: ANTHROPIC },
+  { client: "ai-sdk-openai", option: "apiKey", imports: 'import { createOpenAI } from "@ai-sdk/openai";', call: (v) => `const openai = createOpenAI({ apiKey: ${v} });`, key: OPENAI },
+  { client: "ai-sdk-google", option: "apiKey", imports: 'import { createGoogleGenerativeAI } from "@ai-sdk/google";', call: (v) => `createGoogleGenerativeAI({ apiKey: ${v} });`, key: fakeKey("google-api", 13) },
+  { client: "ai-sdk-anthropic", option: "apiKey", imports: 'import { createAnthropic } from "@ai-sdk/anthropic";', call: (v) => `createAnthropic({ apiKey: ${v} });`, key: ANTHROPIC },
+  { client: "ai-sdk-anthropic", option: "authToken", imports: 'import { createAnthropic } from "@ai-sdk/anthropic";', call: (v) => `createAnthropic({ authToken: ${v} });`, key: ANTHROPIC },
+  { client: "openrouter", option: "apiKey", imports: 'import { createOpenRouter } from "@openrouter/ai-sdk-provider";', call: (v) => `createOpenRouter({ apiKey: ${v} });`, key: fakeKey("openrouter", 11) },
+  { client: "aws-sdk", option: "credentials.accessKeyId", imports: 'import { S3Client } from "@aws-sdk/client-s3";', call: (v) => `new S3Client({ region, credentials: { accessKeyId: ${v}, secretAccessKey } });`, key: fakeKey("aws-access-key", 11) },
+  { client: "aws-sdk", option: "credentials.secretAccessKey", imports: 'import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";', call: (v) => `new SecretsManagerClient({ credentials: { accessKeyId, secretAccessKey: ${v} } });`, key: fakeKey("aws-secret-key", 11) },
+  { client: "aws-sdk", option: "credentials.sessionToken", imports: 'import { DynamoDBClient } from "@aws-sdk/client-dynamodb";', call: (v) => `new DynamoDBClient({ credentials: { accessKeyId, secretAccessKey, sessionToken: ${v} } });`, key: fakeKey("aws-secret-key", 12) },
+  { client: "octokit", option: "auth", imports: 'import { Octokit } from "@octokit/rest";', call: (v) => `new Octokit({ auth: ${v} });`, key: fakeKey("github-fine-grained", 11) },
+  { client: "stripe", option: "argument 1", imports: 'import Stripe from "stripe";', call: (v) => `const stripe = new Stripe(${v});`, key: fakeKey("stripe-secret", 11) },
+  { client: "slack", option: "argument 1", imports: 'import { WebClient } from "@slack/web-api";', call: (v) => `new WebClient(${v});`, key: fakeKey("slack-token", 11) },
+  { client: "sendgrid", option: "argument 1", imports: 'import sgMail from "@sendgrid/mail";', call: (v) => `sgMail.setApiKey(${v});`, key: fakeKey("sendgrid", 11) },
+  { client: "twilio", option: "argument 2", imports: 'import twilio from "twilio";', call: (v) => `const client = twilio(accountSid, ${v});`, key: fakeKey("twilio-auth-token", 11) },
+  { client: "twilio-class", option: "argument 2", imports: 'import { Twilio } from "twilio";', call: (v) => `new Twilio(accountSid, ${v});`, key: fakeKey("twilio-auth-token", 12) },
+];
+
+const env = (client: string, option: string) => `process.env.${envVarFor(byId(client), option)}`;
+
+/** A `hardcoded` error with its suggestion. */
+function hardcoded(client: string, option: string, output: string, where = "", envText = env(client, option)): Invalid["errors"][number] {
+  return {
+    messageId: "hardcoded",
+    data: { client: byId(client).name, option, env: envText, where },
+    suggestions: [{ messageId: "useEnv", data: { env: envText }, output }],
+  };
+}
+
+const fallbackError = (client: string, option: string, output: string, where = ""): Invalid["errors"][number] => ({
+  messageId: "hardcodedFallback",
+  data: { client: byId(client).name, option, env: env(client, option), where },
+  suggestions: [{ messageId: "removeFallback", output }],
+});
+
+const unknownError = (client: string, option: string): Invalid["errors"][number] => ({
+  messageId: "unknownSource",
+  data: { client: byId(client).name, option, env: env(client, option), where: "" },
+});
+
+describe("catalog coverage of these tests", () => {
+  it("has a valid and an invalid case for every key location of every catalog client", () => {
+    const covered = new Set(FORMS.map((f) => `${f.client}|${f.option}`));
+    const missing: string[] = [];
+    for (const c of CLIENTS) {
+      if (c.publicByDesign) continue;
+      for (const o of c.keyOptions ?? []) if (!covered.has(`${c.id}|${o}`)) missing.push(`${c.id}|${o}`);
+      if (c.keyArgument !== undefined && !covered.has(`${c.id}|argument ${c.keyArgument + 1}`)) missing.push(`${c.id}|argument`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+ruleTester().run(
+  "require-secret-source: catalog clients",
+  rule,
+  masked<MessageIds, Options>({
+    valid: [
+      ...FORMS.map((f) => `${f.imports}\n${f.call(env(f.client, f.option))}`),
+      // leaving the key option out: the SDK reads its own environment variable
+      'import OpenAI from "openai";\nnew OpenAI();',
+      'import OpenAI from "openai";\nnew OpenAI({ baseURL: "https://api.example.com/v1" });',
+      'import { createOpenAI } from "@ai-sdk/openai";\ncreateOpenAI({ compatibility: "strict" });',
+      // public by design
+      `import { initializeApp } from "firebase/app";\ninitializeApp({ apiKey: ${q(fakeKey("google-api", 20))}, authDomain: "demo.firebaseapp.com" });`,
+      `import { createClient } from "@supabase/supabase-js";\ncreateClient("https://demo.supabase.co", ${q(j("sb_", "publishable_", "demo0123456789abcdefABCDEF"))});`,
+    ],
+    invalid: FORMS.map((f) => {
+      const envText = env(f.client, f.option);
+      return {
+        code: `${f.imports}\n${f.call(q(f.key))}`,
+        errors: [hardcoded(f.client, f.option, `${f.imports}\n${f.call(envText)}`)],
+      };
+    }),
+  }),
+);
+
+const OPENAI_IMPORT = 'import OpenAI from "openai";';
+const openaiError = (output: string, where = "") => hardcoded("openai", "apiKey", output, where);
+
+ruleTester().run(
+  "require-secret-source: import forms",
+  rule,
+  masked<MessageIds, Options>({
+    valid: [
+      // a local class that happens to be called OpenAI
+      `class OpenAI { constructor(o: object) {} }\nnew OpenAI({ apiKey: ${q(OPENAI)} });`,
+      `new OpenAI({ apiKey: ${q(OPENAI)} });`,
+      `import { OpenAI } from "./my-openai";\nnew OpenAI({ apiKey: ${q(OPENAI)} });`,
+      `import OpenAI from "openai";\nfunction make(OpenAI: any) { return new OpenAI({ apiKey: ${q(OPENAI)} }); }`,
+      `import { Anthropic } from "@langchain/anthropic";\nnew Anthropic({ apiKey: ${q(ANTHROPIC)} });`,
+    ],
+    invalid: [
+      ['import OpenAI from "openai";', "new OpenAI"],
+      ['import { OpenAI } from "openai";', "new OpenAI"],
+      ['import { OpenAI as O } from "openai";', "new O"],
+      ['import * as oai from "openai";', "new oai.OpenAI"],
+      ['const OpenAI = require("openai");', "new OpenAI"],
+      ['const { OpenAI } = require("openai");', "new OpenAI"],
+      ['const { default: OpenAI } = require("openai");', "new OpenAI"],
+      ['import OpenAI = require("openai");', "new OpenAI"],
+      ['const { OpenAI } = await import("openai");', "new OpenAI"],
+      ['const oai = await import("openai");', "new oai.default"],
+    ].map(([imports, ctor]) => ({
+      code: `${imports}\n${ctor}({ apiKey: ${q(OPENAI)} });`,
+      errors: [openaiError(`${imports}\n${ctor}({ apiKey: process.env.OPENAI_API_KEY });`)],
+    })).concat([
+      {
+        code: `const { Anthropic } = require("@anthropic-ai/sdk");\nnew Anthropic({ apiKey: ${q(ANTHROPIC)} });`,
+        errors: [hardcoded("anthropic", "apiKey", 'const { Anthropic } = require("@anthropic-ai/sdk");\nnew Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });')],
+      },
+      {
+        code: `const stripe = require("stripe")(${q(fakeKey("stripe-secret", 2))});`,
+        errors: [hardcoded("stripe", "argument 1", 'const stripe = require("stripe")(process.env.STRIPE_SECRET_KEY);')],
+      },
+      {
+        code: `const sgMail = require("@sendgrid/mail");\nsgMail.setApiKey(${q(fakeKey("sendgrid", 2))});`,
+        errors: [hardcoded("sendgrid", "argument 1", 'const sgMail = require("@sendgrid/mail");\nsgMail.setApiKey(process.env.SENDGRID_API_KEY);')],
+      },
+      {
+        code: `import twilio from "twilio";\nnew twilio.Twilio(sid, ${q(fakeKey("twilio-auth-token", 2))});`,
+        errors: [hardcoded("twilio-class", "argument 2", 'import twilio from "twilio";\nnew twilio.Twilio(sid, process.env.TWILIO_AUTH_TOKEN);')],
+      },
+    ]),
+  }),
+);
+
+const withKeyguard = (body: string) => `import OpenAI from "openai";\nimport { secretFromEnv, secretFromFile, secretFromCredential, secretFromJson, rotatingSecret, defineSecretSource } from "keyguard/secret";\n${body}`;
+
+ruleTester().run(
+  "require-secret-source: sources",
+  rule,
+  masked<MessageIds, Options>({
+    valid: [
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env["OPENAI_API_KEY"] });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY! });`,
+      `${OPENAI_IMPORT}\nconst { OPENAI_API_KEY } = process.env;\nnew OpenAI({ apiKey: OPENAI_API_KEY });`,
+      `${OPENAI_IMPORT}\nconst { OPENAI_API_KEY: apiKey } = process.env;\nnew OpenAI({ apiKey });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: import.meta.env.VITE_OPENAI_API_KEY });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: Deno.env.get("OPENAI_API_KEY") });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: Bun.env.OPENAI_API_KEY });`,
+      `${OPENAI_IMPORT}\nconst key = process.env.OPENAI_API_KEY;\nnew OpenAI({ apiKey: key });`,
+      `${OPENAI_IMPORT}\nconst key = process.env.OPENAI_API_KEY ?? "";\nnew OpenAI({ apiKey: key });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY || undefined });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: String(process.env.OPENAI_API_KEY) });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ defaultHeaders: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: null });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: undefined });`,
+      withKeyguard('new OpenAI({ apiKey: secretFromEnv("OPENAI_API_KEY") });'),
+      withKeyguard('new OpenAI({ apiKey: await secretFromFile("/run/secrets/openai") });'),
+      withKeyguard('new OpenAI({ apiKey: await secretFromCredential("openai") });'),
+      withKeyguard('new OpenAI({ apiKey: secretFromJson(document, "api_key") });'),
+      withKeyguard("const rotating = rotatingSecret(source, { maxAgeMs: 60_000 });\nnew OpenAI({ apiKey: rotating.provider() });"),
+      withKeyguard("new OpenAI({ apiKey: rotatingSecret(source, { maxAgeMs: 1 }).provider() });"),
+      withKeyguard("const rotating = rotatingSecret(source, { maxAgeMs: 60_000 });\nnew OpenAI({ apiKey: await rotating.get() });"),
+      withKeyguard("const fromAws = defineSecretSource(fetchSecret);\nnew OpenAI({ apiKey: await fromAws() });"),
+      `${OPENAI_IMPORT}\nimport * as secrets from "keyguard/secret";\nnew OpenAI({ apiKey: secrets.secretFromEnv("OPENAI_API_KEY") });`,
+      // functions returning a source, as values (openai accepts a key function) and as calls
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: async () => process.env.OPENAI_API_KEY! });`,
+      withKeyguard('new OpenAI({ apiKey: async () => await secretFromFile("/run/secrets/openai") });'),
+      `${OPENAI_IMPORT}\nfunction loadKey() { if (!process.env.OPENAI_API_KEY) throw new Error("missing"); return process.env.OPENAI_API_KEY; }\nnew OpenAI({ apiKey: loadKey() });`,
+      `${OPENAI_IMPORT}\nasync function loadKey() { return process.env.OPENAI_API_KEY!; }\nnew OpenAI({ apiKey: loadKey });`,
+      `${OPENAI_IMPORT}\nconst loadKey = () => process.env.OPENAI_API_KEY;\nnew OpenAI({ apiKey: loadKey() });`,
+      // consts tracing to a source
+      `${OPENAI_IMPORT}\nconst config = { openai: { key: process.env.OPENAI_API_KEY } };\nnew OpenAI({ apiKey: config.openai.key });`,
+      `${OPENAI_IMPORT}\nconst config = { apiKey: process.env.OPENAI_API_KEY };\nconst { apiKey } = config;\nnew OpenAI({ apiKey });`,
+      `${OPENAI_IMPORT}\nconst opts = { apiKey: process.env.OPENAI_API_KEY, timeout: 5 };\nnew OpenAI(opts);`,
+      `${OPENAI_IMPORT}\nconst defaults = { apiKey: ${q(OPENAI)} };\nnew OpenAI({ ...defaults, apiKey: process.env.OPENAI_API_KEY });`,
+      `${OPENAI_IMPORT}\nconst key = isProd ? process.env.OPENAI_API_KEY : process.env.OPENAI_DEV_KEY;\nnew OpenAI({ apiKey: key });`,
+      // origins this file cannot see: not reported without strict
+      `${OPENAI_IMPORT}\nexport function make(apiKey: string) { return new OpenAI({ apiKey }); }`,
+      `${OPENAI_IMPORT}\nimport { apiKey } from "./config";\nnew OpenAI({ apiKey });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: getKey() });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: config.openai.key });`,
+      `${OPENAI_IMPORT}\nlet key = process.env.OPENAI_API_KEY;\nkey = other;\nnew OpenAI({ apiKey: key });`,
+      // secretFromEnv not imported from anywhere: an unknown call, reported only in strict mode
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: secretFromEnv("OPENAI_API_KEY") });`,
+    ],
+    invalid: [
+      { code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: ${q(OPENAI)} });`, errors: [openaiError(`${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY });`)] },
+      // any literal, not only a key-shaped one
+      { code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: "ollama" });`, errors: [openaiError(`${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY });`)] },
+      { code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: \`${OPENAI}\` });`, errors: [openaiError(`${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY });`)] },
+      {
+        code: `${OPENAI_IMPORT}\nconst PREFIX = "sk-proj-";\nnew OpenAI({ apiKey: \`\${PREFIX}${OPENAI.slice(8)}\` });`,
+        errors: [{ messageId: "hardcoded", data: { client: "OpenAI", option: "apiKey", env: "process.env.OPENAI_API_KEY", where: "" }, suggestions: [] }],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: ${q(OPENAI.slice(0, 20))} + ${q(OPENAI.slice(20))} });`,
+        errors: [{ messageId: "hardcoded", data: { client: "OpenAI", option: "apiKey", env: "process.env.OPENAI_API_KEY", where: "" }, suggestions: [] }],
+      },
+      // a const that holds a literal: reported at the call, naming the line of the literal
+      {
+        code: `${OPENAI_IMPORT}\nconst KEY = ${q(OPENAI)};\nnew OpenAI({ apiKey: KEY });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nconst KEY = process.env.OPENAI_API_KEY;\nnew OpenAI({ apiKey: KEY });`, " (line 2)")],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nlet key = ${q(OPENAI)};\nnew OpenAI({ apiKey: key });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nlet key = process.env.OPENAI_API_KEY;\nnew OpenAI({ apiKey: key });`, " (line 2)")],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nconst config = { openai: { key: ${q(OPENAI)} } };\nnew OpenAI({ apiKey: config.openai.key });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nconst config = { openai: { key: process.env.OPENAI_API_KEY } };\nnew OpenAI({ apiKey: config.openai.key });`, " (line 2)")],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nconst config = { apiKey: ${q(OPENAI)} };\nconst { apiKey } = config;\nnew OpenAI({ apiKey });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nconst config = { apiKey: process.env.OPENAI_API_KEY };\nconst { apiKey } = config;\nnew OpenAI({ apiKey });`, " (line 2)")],
+      },
+      // options objects and spreads
+      {
+        code: `${OPENAI_IMPORT}\nconst opts = { apiKey: ${q(OPENAI)} };\nnew OpenAI(opts);`,
+        errors: [{ ...openaiError(`${OPENAI_IMPORT}\nconst opts = { apiKey: process.env.OPENAI_API_KEY };\nnew OpenAI(opts);`, " (line 2)"), line: 3, column: 12 }],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nconst opts = { apiKey: ${q(OPENAI)} };\nnew OpenAI({ ...opts, timeout: 5 });`,
+        errors: [{ ...openaiError(`${OPENAI_IMPORT}\nconst opts = { apiKey: process.env.OPENAI_API_KEY };\nnew OpenAI({ ...opts, timeout: 5 });`, " (line 2)"), line: 3, column: 14 }],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ ...{ apiKey: ${q(OPENAI)} } });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nnew OpenAI({ ...{ apiKey: process.env.OPENAI_API_KEY } });`)],
+      },
+      // fallbacks
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? ${q(OPENAI)} });`,
+        errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY });`)],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY || "dev-key" });`,
+        errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY });`)],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nconst key = process.env.OPENAI_API_KEY ?? ${q(OPENAI)};\nnew OpenAI({ apiKey: key });`,
+        errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nconst key = process.env.OPENAI_API_KEY;\nnew OpenAI({ apiKey: key });`, " (line 2)")],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nconst { OPENAI_API_KEY = ${q(OPENAI)} } = process.env;\nnew OpenAI({ apiKey: OPENAI_API_KEY });`,
+        errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nconst { OPENAI_API_KEY } = process.env;\nnew OpenAI({ apiKey: OPENAI_API_KEY });`, " (line 2)")],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nexport function make(apiKey = ${q(OPENAI)}) { return new OpenAI({ apiKey }); }`,
+        errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nexport function make(apiKey) { return new OpenAI({ apiKey }); }`, " (line 2)")],
+      },
+      // a literal branch of a conditional
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: isProd ? process.env.OPENAI_API_KEY : ${q(OPENAI)} });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nnew OpenAI({ apiKey: isProd ? process.env.OPENAI_API_KEY : process.env.OPENAI_API_KEY });`)],
+      },
+      // functions returning a literal
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: async () => ${q(OPENAI)} });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nnew OpenAI({ apiKey: async () => process.env.OPENAI_API_KEY });`)],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nfunction loadKey() { return ${q(OPENAI)}; }\nnew OpenAI({ apiKey: loadKey() });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nfunction loadKey() { return process.env.OPENAI_API_KEY; }\nnew OpenAI({ apiKey: loadKey() });`, " (line 2)")],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nimport { unsafeSecretString } from "keyguard/secret";\nnew OpenAI({ apiKey: unsafeSecretString(${q(OPENAI)}) });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nimport { unsafeSecretString } from "keyguard/secret";\nnew OpenAI({ apiKey: unsafeSecretString(process.env.OPENAI_API_KEY) });`)],
+      },
+      // headers
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ defaultHeaders: { Authorization: ${q(`Bearer ${OPENAI}`)} } });`,
+        errors: [hardcoded("openai", "defaultHeaders.Authorization", `${OPENAI_IMPORT}\nnew OpenAI({ defaultHeaders: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });`)],
+      },
+      {
+        code: `import Anthropic from "@anthropic-ai/sdk";\nnew Anthropic({ defaultHeaders: { "X-Api-Key": ${q(ANTHROPIC)} } });`,
+        errors: [hardcoded("anthropic", "defaultHeaders.X-Api-Key", 'import Anthropic from "@anthropic-ai/sdk";\nnew Anthropic({ defaultHeaders: { "X-Api-Key": process.env.ANTHROPIC_API_KEY } });')],
+      },
+      {
+        code: `import { createGoogleGenerativeAI } from "@ai-sdk/google";\ncreateGoogleGenerativeAI({ headers: { "x-goog-api-key": ${q(fakeKey("google-api", 30))} } });`,
+        errors: [hardcoded("ai-sdk-google", "headers.x-goog-api-key", 'import { createGoogleGenerativeAI } from "@ai-sdk/google";\ncreateGoogleGenerativeAI({ headers: { "x-goog-api-key": process.env.GOOGLE_GENERATIVE_AI_API_KEY } });')],
+      },
+      {
+        code: `import { AzureOpenAI } from "openai";\nnew AzureOpenAI({ defaultHeaders: { "api-key": ${q(fakeKey("azure-openai", 30))} } });`,
+        errors: [hardcoded("azure-openai", "defaultHeaders.api-key", 'import { AzureOpenAI } from "openai";\nnew AzureOpenAI({ defaultHeaders: { "api-key": process.env.AZURE_OPENAI_API_KEY } });')],
+      },
+      // two clients, two reports
+      {
+        code: `${OPENAI_IMPORT}\nimport Anthropic from "@anthropic-ai/sdk";\nnew OpenAI({ apiKey: ${q(OPENAI)} });\nnew Anthropic({ apiKey: ${q(ANTHROPIC)} });`,
+        errors: [
+          openaiError(`${OPENAI_IMPORT}\nimport Anthropic from "@anthropic-ai/sdk";\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY });\nnew Anthropic({ apiKey: ${q(ANTHROPIC)} });`),
+          hardcoded("anthropic", "apiKey", `${OPENAI_IMPORT}\nimport Anthropic from "@anthropic-ai/sdk";\nnew OpenAI({ apiKey: ${q(OPENAI)} });\nnew Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });`),
+        ],
+      },
+    ],
+  }),
+);
+
+ruleTester().run(
+  "require-secret-source: strict",
+  rule,
+  masked<MessageIds, Options>({
+    valid: [
+      { code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY });`, options: [{ strict: true }] },
+      { code: withKeyguard('new OpenAI({ apiKey: secretFromEnv("OPENAI_API_KEY") });'), options: [{ strict: true }] },
+      { code: `${OPENAI_IMPORT}\nnew OpenAI();`, options: [{ strict: true }] },
+      // an options object the file cannot see: where the key is, only types can tell (require-secret-string)
+      { code: `${OPENAI_IMPORT}\nnew OpenAI(options);`, options: [{ strict: true }] },
+      { code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: await vault.read("openai") });`, options: [{ strict: true, secretLoaders: ["vault.read"] }] },
+    ],
+    invalid: [
+      `export function make(apiKey: string) { return new OpenAI({ apiKey }); }`,
+      `import { apiKey } from "./config";\nnew OpenAI({ apiKey });`,
+      `new OpenAI({ apiKey: getKey() });`,
+      `new OpenAI({ apiKey: secretFromEnv("OPENAI_API_KEY") });`,
+      `new OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? config.key });`,
+    ].map((body) => ({ code: `${OPENAI_IMPORT}\n${body}`, options: [{ strict: true }] as Options, errors: [unknownError("openai", "apiKey")] })),
+  }),
+);
+
+ruleTester().run(
+  "require-secret-source: custom clients, loaders and suggestions",
+  rule,
+  masked<MessageIds, Options>({
+    valid: [
+      { code: 'import { Llm } from "@acme/llm";\nnew Llm({ auth: { token: process.env.ACME_TOKEN } });', options: [{ clients: [{ module: "@acme/llm", export: "Llm", keyOptions: ["auth.token"] }] }] },
+      // not configured: not a client
+      'import { Llm } from "@acme/llm";\nnew Llm({ auth: { token: "hardcoded-token-value" } });',
+      { code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: getSecret("openai") });`, options: [{ strict: true, secretLoaders: ["getSecret"] }] },
+      { code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: await secrets.get("openai") });`, options: [{ strict: true, secretLoaders: ["secrets.get"] }] },
+      { code: `${OPENAI_IMPORT}\nclass Svc { vault: any; make() { return new OpenAI({ apiKey: this.vault.read("k") }); } }`, options: [{ strict: true, secretLoaders: ["vault.read"] }] },
+      { code: `${OPENAI_IMPORT}\nconst key = await getSecret("openai");\nnew OpenAI({ apiKey: key });`, options: [{ strict: true, secretLoaders: ["getSecret"] }] },
+    ],
+    invalid: [
+      {
+        code: 'import { Llm } from "@acme/llm";\nnew Llm({ auth: { token: "hardcoded-token-value" } });',
+        options: [{ clients: [{ module: "@acme/llm", export: "Llm", keyOptions: ["auth.token"], envVar: "ACME_TOKEN", name: "Acme LLM" }] }],
+        errors: [{
+          messageId: "hardcoded",
+          data: { client: "Acme LLM", option: "auth.token", env: "process.env.ACME_TOKEN", where: "" },
+          suggestions: [{ messageId: "useEnv", data: { env: "process.env.ACME_TOKEN" }, output: 'import { Llm } from "@acme/llm";\nnew Llm({ auth: { token: process.env.ACME_TOKEN } });' }],
+        }],
+      },
+      {
+        code: 'import acme from "@acme/llm";\nacme.login("user", "hardcoded-token-value");',
+        options: [{ clients: [{ module: "@acme/llm", export: "default", member: "login", keyArgument: 1, call: "call" }] }],
+        errors: [{
+          messageId: "hardcoded",
+          data: { client: "@acme/llm", option: "argument 2", env: "process.env.API_KEY", where: "" },
+          suggestions: [{ messageId: "useEnv", data: { env: "process.env.API_KEY" }, output: 'import acme from "@acme/llm";\nacme.login("user", process.env.API_KEY);' }],
+        }],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: getSecret("openai") ?? "dev-fallback" });`,
+        options: [{ secretLoaders: ["getSecret"] }],
+        errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: getSecret("openai") });`)],
+      },
+      // the suggestion's environment access and variable are configurable
+      ...([
+        ["import.meta.env", "import.meta.env.OPENAI_API_KEY"],
+        ["Bun.env", "Bun.env.OPENAI_API_KEY"],
+        ["Deno.env.get", 'Deno.env.get("OPENAI_API_KEY")'],
+      ] as const).map(([envAccess, text]) => ({
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: ${q(OPENAI)} });`,
+        options: [{ envAccess }] as Options,
+        errors: [hardcoded("openai", "apiKey", `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: ${text} });`, "", text)],
+      })),
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: ${q(OPENAI)} });`,
+        options: [{ envVars: { openai: "LLM_GATEWAY_KEY" } }],
+        errors: [hardcoded("openai", "apiKey", `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.LLM_GATEWAY_KEY });`, "", "process.env.LLM_GATEWAY_KEY")],
+      },
+    ],
+  }),
+);
+
+describe("require-secret-source options and messages", () => {
+  const verify = (code: string, options?: unknown) => {
+    const linter = new Linter({ configType: "flat" });
+    return linter.verify(code, [
+      {
+        files: ["**/*.ts"],
+        languageOptions: { parser: tsParser },
+        plugins: { keyguard: plugin as never },
+        rules: { "keyguard/require-secret-source": options === undefined ? "error" : ["error", options] },
+      },
+    ], "file.ts");
+  };
+
+  it.each([
+    [{ strict: "yes" }, /require-secret-source[\s\S]*"yes" should be boolean/],
+    [{ unknown: true }, /should NOT have additional properties/i],
+    [{ secretLoaders: ["not a path!"] }, /"not a path!" should match pattern/],
+    [{ clients: [{ module: "m", export: "X" }] }, /required property '\.keyOptions'/],
+    [{ clients: [{ module: "m", keyArgument: 0 }] }, /required property '\.?export'/],
+    [{ clients: [{ module: "m", export: "X", keyArgument: -1 }] }, /should be >= 0/],
+    [{ envAccess: "window.env" }, /"window.env" should be equal to one of the allowed values/],
+    [{ envVars: { openai: "not-a-var" } }, /"not-a-var" should match pattern/],
+  ])("rejects malformed options %j with a specific error", (options, pattern) => {
+    expect(() => verify('import OpenAI from "openai";\nnew OpenAI();', options)).toThrow(pattern);
+  });
+
+  it("never prints the key: messages name the client, the option and the fix", () => {
+    for (const f of FORMS) {
+      const messages = verify(`${f.imports}\nconst KEY = ${q(f.key)};\n${f.call("KEY")}`);
+      expect(messages, f.client).toHaveLength(1);
+      const message = messages[0]!.message;
+      expect(message).not.toContain(f.key);
+      expect(message).not.toContain(f.key.slice(-8));
+      expect(message).toContain(byId(f.client).name);
+      expect(message).toContain(f.option);
+      expect(message).toContain(env(f.client, f.option));
+      expect(message).toContain("(line 2)");
+    }
+  });
+
+  it("is in the recommended config", () => {
+    expect(plugin.configs.recommended.rules?.["keyguard/require-secret-source"]).toBe("error");
+  });
+});
