@@ -112,9 +112,18 @@ export default createRule<Options, MessageIds>({
       context.report({ node, messageId: "cast", data: { from: describe(source) } });
     }
 
-    /** Whether `id` is bound by an import declaration (of any module). */
+    /** Whether `init` is `require(…)` or `await import(…)` (a binding of it holds a module's export). */
+    const isModuleLoad = (init: TSESTree.Expression | null | undefined): boolean => {
+      const n = init?.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init;
+      if (n?.type === AST_NODE_TYPES.ImportExpression) return true;
+      return n?.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === "require";
+    };
+
+    /** Whether `id` is bound by an import declaration, `require(…)` or `await import(…)` (of any module). */
     const isImported = (id: TSESTree.Identifier) =>
-      ASTUtils.findVariable(sourceCode.getScope(id), id)?.defs.some((d) => d.type === "ImportBinding") === true;
+      ASTUtils.findVariable(sourceCode.getScope(id), id)?.defs.some(
+        (d) => d.type === "ImportBinding" || (d.type === "Variable" && isModuleLoad(d.node.init)),
+      ) === true;
 
     /** The identifier to resolve for a call of an imported function (`f()`, `ns.f()`), if it is one. */
     function importedCallee(callee: TSESTree.Expression): TSESTree.Identifier | undefined {
@@ -162,8 +171,13 @@ export default createRule<Options, MessageIds>({
         // name, perhaps): resolving just those keeps the checker from typing every call of the file.
         const callee = importedCallee(node.callee);
         if (!callee) return;
-        const symbol = checker.getSymbolAtLocation(typed!.esTreeNodeToTSNodeMap.get(callee));
-        if (isKeyguardSecretExport(symbol, "unsafeSecretString", checker)) reportUnsafe(node.callee);
+        const tsNode = typed!.esTreeNodeToTSNodeMap.get(callee);
+        // The name's own declaration (imports, re-exports), or, for a variable that holds the
+        // function (`const { unsafeSecretString: f } = await import(…)`), the function its type is.
+        const symbol = checker.getSymbolAtLocation(tsNode);
+        if (isKeyguardSecretExport(symbol, "unsafeSecretString", checker) || isKeyguardSecretExport(checker.getTypeAtLocation(tsNode).getSymbol(), "unsafeSecretString", checker)) {
+          reportUnsafe(node.callee);
+        }
       },
     };
   },

@@ -121,6 +121,11 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
       errors: [{ messageId: "unsafe" }],
     },
     {
+      // a dynamic import, destructured and renamed: found by the declaration the name resolves to
+      code: `${RAW}const { unsafeSecretString: trust } = await import("keyguard/secret");\nexport const k = trust(raw);`,
+      errors: [{ messageId: "unsafe", line: 3 }],
+    },
+    {
       code: `import { unsafeSecretString } from "keyguard/secret";\n${RAW}const k = unsafeSecretString(raw);`,
       filename: "file.ts",
       options: [{ allow: ["src/secrets/**"] }],
