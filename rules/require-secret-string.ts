@@ -3,7 +3,7 @@ import type * as ts from "typescript";
 import { constInit } from "./ast.js";
 import { createClientMatcher, USER_CLIENT_SCHEMA, type KeyUse, type UserClient } from "./client-calls.js";
 import { SECRET_MODULE, secretImportOf } from "./secret-imports.js";
-import { isSecretValue, typeName } from "./secret-type.js";
+import { isAny, isSecretValue, typeName } from "./secret-type.js";
 import { createRule } from "./utils.js";
 
 export type Options = [
@@ -169,6 +169,8 @@ export default createRule<Options, MessageIds>({
       const segments = path.split(".");
       if (segments.length > MAX_PATH_DEPTH) return undefined;
       for (const segment of segments) {
+        // Options typed `any` can hold any key: that is what arrives.
+        if (isAny(type)) return type;
         const property = checker.getPropertyOfType(checker.getNonNullableType(type), segment);
         if (!property) return undefined;
         type = checker.getTypeOfSymbolAtLocation(property, tsNode);

@@ -29,6 +29,7 @@ typedRuleTester().run("require-secret-string", rule, masked<MessageIds, Options>
     `${OPENAI}${SECRET}export function make<K extends SecretString>(key: K) { return new OpenAI({ apiKey: key }); }`,
     `${OPENAI}${SECRET}export function make(options: { apiKey: SecretString; baseURL?: string }) { return new OpenAI(options); }`,
     `${OPENAI}${SECRET}const options = { apiKey: secretFromEnv("OPENAI_API_KEY"), timeout: 10_000 };\nnew OpenAI(options);`,
+    `import { ChatOpenAI } from "@langchain/openai";\n${SECRET}new ChatOpenAI({ model: "gpt-4o-mini", configuration: { apiKey: secretFromEnv("OPENAI_API_KEY") } });`,
     // no key option: the SDK reads its own environment variable
     `${OPENAI}new OpenAI();`,
     `${OPENAI}new OpenAI({ baseURL: "https://example.invalid/v1" });`,
@@ -122,6 +123,15 @@ typedRuleTester().run("require-secret-string", rule, masked<MessageIds, Options>
     {
       code: `${OPENAI}const options = { apiKey: process.env.OPENAI_API_KEY ?? "" };\nnew OpenAI(options);`,
       errors: [{ messageId: "notSecret", data: data("OpenAI", "apiKey", "string"), line: 2, column: 27 }],
+    },
+    {
+      code: `${OPENAI}declare const options: any;\nnew OpenAI(options);`,
+      errors: [{ messageId: "notSecret", data: data("OpenAI", "apiKey", "any") }],
+    },
+    {
+      // a nested key option of LangChain, from options the file does not spell out
+      code: `import { ChatOpenAI } from "@langchain/openai";\ndeclare const configuration: { apiKey: string };\nnew ChatOpenAI({ model: "gpt-4o-mini", configuration });`,
+      errors: [{ messageId: "notSecret", data: data("LangChain OpenAI", "configuration.apiKey", "string") }],
     },
     {
       code: `import { GoogleGenerativeAI } from "@google/generative-ai";\ndeclare const key: string;\nnew GoogleGenerativeAI(key);`,
