@@ -133,3 +133,42 @@ export function envVarName(node: TSESTree.Node): string | undefined {
   if (root.type === AST_NODE_TYPES.MetaProperty) return name;
   return undefined;
 }
+
+/** `node` without the wrappers that do not change its value: `as`, `satisfies`, `!`, `<T>x`, `?.` chains, `(0, x)`. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let n = node;
+  for (;;) {
+    if (
+      n.type === AST_NODE_TYPES.TSAsExpression ||
+      n.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      n.type === AST_NODE_TYPES.TSNonNullExpression ||
+      n.type === AST_NODE_TYPES.TSTypeAssertion ||
+      n.type === AST_NODE_TYPES.ChainExpression
+    ) {
+      n = n.expression;
+    } else if (n.type === AST_NODE_TYPES.SequenceExpression && n.expressions.length > 0) {
+      n = n.expressions[n.expressions.length - 1]!; // `(0, x.y)(…)`, as bundlers write calls
+    } else return n;
+  }
+}
+
+/** `process.env`, `import.meta.env`, `Bun.env`. */
+export function isEnvObject(node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  if (n.type !== AST_NODE_TYPES.MemberExpression || propertyName(n.property, n.computed) !== "env") return false;
+  const root = n.object;
+  return (
+    (root.type === AST_NODE_TYPES.Identifier && (root.name === "process" || root.name === "Bun")) ||
+    root.type === AST_NODE_TYPES.MetaProperty
+  );
+}
+
+/** The initialiser of a `const`, or of a `let`/`var` never reassigned, that `id` names (identifier patterns only). */
+export function onlyInit(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0]!;
+  if (def.type !== "Variable" || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+  if (def.parent.kind !== "const" && !variable.references.every((r) => !r.isWrite() || r.init === true)) return undefined;
+  return def.node.init;
+}

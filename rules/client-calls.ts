@@ -6,9 +6,10 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
 import { CLIENTS, KEY_HEADERS, exportMatches, moduleMatches, type ClientCallKind, type ClientEntry } from "../src/clients/catalog.js";
-import { constInit, propertyName } from "./ast.js";
+import { constInit, propertyName, unwrap } from "./ast.js";
 
 export type { ClientEntry } from "../src/clients/catalog.js";
+export { unwrap } from "./ast.js";
 
 /** How deep the matcher follows aliases, spreads and nested option objects. */
 const MAX_DEPTH = 8;
@@ -129,23 +130,6 @@ export function userClientEntries(clients: readonly UserClient[] | undefined): C
       docs: "",
     } satisfies ClientEntry;
   });
-}
-
-export function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let n = node;
-  for (;;) {
-    if (
-      n.type === AST_NODE_TYPES.TSAsExpression ||
-      n.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      n.type === AST_NODE_TYPES.TSNonNullExpression ||
-      n.type === AST_NODE_TYPES.TSTypeAssertion ||
-      n.type === AST_NODE_TYPES.ChainExpression
-    ) {
-      n = n.expression;
-    } else if (n.type === AST_NODE_TYPES.SequenceExpression && n.expressions.length > 0) {
-      n = n.expressions[n.expressions.length - 1]!; // `(0, x.y)(…)`, as bundlers write calls
-    } else return n;
-  }
 }
 
 /** Whether `id` names no variable of the file (a global such as `require`). */

@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { envVarFor, type ClientEntry } from "../src/clients/catalog.js";
-import { envVarName, propertyName } from "./ast.js";
-import { USER_CLIENT_SCHEMA, createClientMatcher, objectProps, unwrap, type KeyUse, type UserClient } from "./client-calls.js";
+import { envVarName, isEnvObject, onlyInit, propertyName, unwrap } from "./ast.js";
+import { USER_CLIENT_SCHEMA, createClientMatcher, objectProps, type KeyUse, type UserClient } from "./client-calls.js";
 import { createRule } from "./utils.js";
 
 export type EnvAccess = "process.env" | "import.meta.env" | "Bun.env" | "Deno.env.get";
@@ -58,17 +58,6 @@ function isEmptyValue(node: TSESTree.Node): boolean {
   return (
     (node.type === AST_NODE_TYPES.Literal && (node.value === null || node.value === "")) ||
     (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0 && node.quasis[0]?.value.cooked === "")
-  );
-}
-
-/** `process.env`, `import.meta.env`, `Bun.env`. */
-function isEnvObject(node: TSESTree.Node): boolean {
-  const n = unwrap(node);
-  if (n.type !== AST_NODE_TYPES.MemberExpression || propertyName(n.property, n.computed) !== "env") return false;
-  const root = n.object;
-  return (
-    (root.type === AST_NODE_TYPES.Identifier && (root.name === "process" || root.name === "Bun")) ||
-    root.type === AST_NODE_TYPES.MetaProperty
   );
 }
 
@@ -190,22 +179,12 @@ export default createRule<Options, MessageIds>({
       if (n.type === AST_NODE_TYPES.AwaitExpression) n = unwrap(n.argument);
       if (n.type === AST_NODE_TYPES.CallExpression) return isKeyguardExport(unwrap(n.callee), KEYGUARD_FACTORIES);
       if (n.type === AST_NODE_TYPES.Identifier) {
-        const init = singleInit(n);
+        const init = onlyInit(sourceCode, n);
         if (!init || seen.has(init)) return false;
         seen.add(init);
         return yieldsKeyguardFactory(init, depth + 1, seen);
       }
       return false;
-    }
-
-    /** The initialiser of a `const` (or never reassigned `let`/`var`) that `id` names, with an identifier pattern. */
-    function singleInit(id: TSESTree.Identifier): TSESTree.Expression | undefined {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-      if (!variable || variable.defs.length !== 1) return undefined;
-      const def = variable.defs[0]!;
-      if (def.type !== "Variable" || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
-      if (def.parent.kind !== "const" && !variable.references.every((r) => !r.isWrite() || r.init === true)) return undefined;
-      return def.node.init;
     }
 
     /** The return values of a function (not of functions nested in it). */
@@ -259,7 +238,7 @@ export default createRule<Options, MessageIds>({
       if (!variable || variable.defs.length !== 1) return undefined;
       const def = variable.defs[0]!;
       if (def.type === "FunctionName" && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-      const init = singleInit(n);
+      const init = onlyInit(sourceCode, n);
       if (init && (init.type === AST_NODE_TYPES.FunctionExpression || init.type === AST_NODE_TYPES.ArrowFunctionExpression)) return init;
       return undefined;
     }
@@ -301,6 +280,12 @@ export default createRule<Options, MessageIds>({
         }
         case AST_NODE_TYPES.MemberExpression: {
           if (envVarName(n) !== undefined || isEnvObject(n.object)) return SOURCE;
+          // `const env = process.env; env.OPENAI_API_KEY`
+          const object = unwrap(n.object);
+          if (object.type === AST_NODE_TYPES.Identifier) {
+            const init = onlyInit(sourceCode, object);
+            if (init && isEnvObject(init)) return SOURCE;
+          }
           const value = memberValue(n, depth);
           return value ? origin(value, depth + 1, seen) : UNKNOWN;
         }

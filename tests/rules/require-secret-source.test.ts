@@ -196,6 +196,7 @@ ruleTester().run(
       `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: Deno.env.get("OPENAI_API_KEY") });`,
       `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: Bun.env.OPENAI_API_KEY });`,
       `${OPENAI_IMPORT}\nconst key = process.env.OPENAI_API_KEY;\nnew OpenAI({ apiKey: key });`,
+      `${OPENAI_IMPORT}\nconst env = process.env;\nnew OpenAI({ apiKey: env.OPENAI_API_KEY });`,
       `${OPENAI_IMPORT}\nconst key = process.env.OPENAI_API_KEY ?? "";\nnew OpenAI({ apiKey: key });`,
       `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY || undefined });`,
       `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: String(process.env.OPENAI_API_KEY) });`,
@@ -295,6 +296,10 @@ ruleTester().run(
       {
         code: `${OPENAI_IMPORT}\nexport function make(apiKey = ${q(OPENAI)}) { return new OpenAI({ apiKey }); }`,
         errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nexport function make(apiKey) { return new OpenAI({ apiKey }); }`, " (line 2)")],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nexport function make(apiKey: string = "dev-key") { return new OpenAI({ apiKey }); }`,
+        errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nexport function make(apiKey: string) { return new OpenAI({ apiKey }); }`, " (line 2)")],
       },
       // a literal branch of a conditional
       {
