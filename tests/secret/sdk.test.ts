@@ -111,4 +111,16 @@ describe("rotation through provider(): the same client object picks up a new key
     await client.models.list();
     expectSecret(bearer(), `Bearer ${ANTHROPIC[1]}`);
   });
+
+  it("LangChain ChatOpenAI passes a provider through to its openai client", async () => {
+    const { state, source } = switchable(OPENAI);
+    const rotating = rotatingSecret(source, { maxAgeMs: 60 * 60_000 });
+    const chat = new ChatOpenAI({ apiKey: rotating.provider(), model: "gpt-4o-mini", maxRetries: 0, configuration: { baseURL: `${server.url}/v1` } });
+    await chat.invoke("ping");
+    expectSecret(bearer(), `Bearer ${OPENAI[0]}`);
+    state.index = 1;
+    await rotating.refresh();
+    await chat.invoke("ping");
+    expectSecret(bearer(), `Bearer ${OPENAI[1]}`);
+  });
 });
