@@ -230,6 +230,9 @@ ruleTester().run(
       `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: getKey() });`,
       `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: config.openai.key });`,
       `${OPENAI_IMPORT}\nlet key = process.env.OPENAI_API_KEY;\nkey = other;\nnew OpenAI({ apiKey: key });`,
+      // recursion and long chains end (as unknown) instead of looping
+      `${OPENAI_IMPORT}\nfunction a(): string { return b(); }\nfunction b(): string { return a(); }\nnew OpenAI({ apiKey: a() });`,
+      `${OPENAI_IMPORT}\nconst k0 = "dev-key";\n${Array.from({ length: 40 }, (_, i) => `const k${i + 1} = k${i};`).join("\n")}\nnew OpenAI({ apiKey: k40 });`,
       // secretFromEnv not imported from anywhere: an unknown call, reported only in strict mode
       `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: secretFromEnv("OPENAI_API_KEY") });`,
     ],
@@ -366,6 +369,7 @@ ruleTester().run(
       `new OpenAI({ apiKey: getKey() });`,
       `new OpenAI({ apiKey: secretFromEnv("OPENAI_API_KEY") });`,
       `new OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? config.key });`,
+      `function a(): string { return b(); }\nfunction b(): string { return a(); }\nnew OpenAI({ apiKey: a() });`,
     ].map((body) => ({ code: `${OPENAI_IMPORT}\n${body}`, options: [{ strict: true }] as Options, errors: [unknownError("openai", "apiKey")] })),
   }),
 );
