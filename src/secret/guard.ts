@@ -56,12 +56,13 @@ export type ClientOptionKey<C extends AnyClient> = keyof OptionsOf<C> & string;
  */
 export function guardClient<C extends AnyClient, K extends ClientOptionKey<C> = "apiKey" & ClientOptionKey<C>>(
   Client: C,
-  keyOption: K = "apiKey" as K,
+  // The option name may be left out only for clients that have an `apiKey` option.
+  ...[keyOption]: "apiKey" extends ClientOptionKey<C> ? [keyOption?: K] : [keyOption: K]
 ): GuardedClient<C, K> {
   if (typeof Client !== "function") {
     throw new SecretConfigError("guardClient", `guardClient: expected a client class, got ${Client === null ? "null" : typeof Client}`);
   }
-  if (typeof keyOption !== "string" || keyOption.length === 0) {
+  if (keyOption !== undefined && (typeof keyOption !== "string" || keyOption.length === 0)) {
     throw new SecretConfigError("guardClient", "guardClient: keyOption must be the name of the constructor option that holds the key");
   }
   return Client as unknown as GuardedClient<C, K>;

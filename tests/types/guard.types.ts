@@ -5,6 +5,7 @@
 // (tests/types/unguarded/), except those marked "(sdk)", which test the SDKs' own option types.
 import RawAnthropic from "@anthropic-ai/sdk";
 import { ChatOpenAI as RawChatOpenAI } from "@langchain/openai";
+import { CohereClient as RawCohere } from "cohere-ai";
 import RawGroq from "groq-sdk";
 import RawOpenAI from "openai";
 import {
@@ -24,6 +25,7 @@ const OpenAI = guardClient(RawOpenAI);
 const Anthropic = guardClient(RawAnthropic);
 const Groq = guardClient(RawGroq);
 const ChatOpenAI = guardClient(RawChatOpenAI, "apiKey");
+const Cohere = guardClient(RawCohere, "token"); // a client whose key option has another name
 
 declare const plain: string;
 declare const literal: "not-a-real-key";
@@ -41,6 +43,7 @@ new Anthropic({ apiKey: rotating.provider(), timeout: 10_000 });
 new Groq({ apiKey: secretFromJson(plain, "api_key") });
 new ChatOpenAI({ apiKey: fromEnv, model: "gpt-4o-mini", temperature: 0 });
 new ChatOpenAI({ apiKey: unsafeSecretString(plain) });
+new Cohere({ token: fromEnv });
 declare const aws: Parameters<typeof awsSecretsManagerSource>[0];
 new Anthropic({ apiKey: rotatingSecret(awsSecretsManagerSource(aws, "prod/ai", { field: "anthropic" }), { maxAgeMs: 1 }).provider() });
 
@@ -75,6 +78,13 @@ new ChatOpenAI({ apiKey: "not-a-real-key", model: "gpt-4o-mini" });
 new ChatOpenAI({ apiKey: plain });
 // @ts-expect-error `as string`
 new ChatOpenAI({ apiKey: plain as string });
+
+// @ts-expect-error a string variable, at a key option of another name
+new Cohere({ token: plain });
+// @ts-expect-error a client without an `apiKey` option needs the name of its key option
+guardClient(RawCohere);
+// @ts-expect-error an option the client does not have
+guardClient(RawOpenAI, "notAnOption");
 
 // ------------------------------------------------------------ other options keep the SDK's types
 // @ts-expect-error (sdk) baseURL is a string
