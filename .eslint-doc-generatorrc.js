@@ -3,6 +3,7 @@ export default {
   configEmoji: [
     ["recommended", "✅"],
     ["strict", "🔒"],
+    ["recommended-type-checked", "☑️"],
   ],
   ignoreConfig: ["disable-type-checked"],
   ruleDocTitleFormat: "prefix-name",

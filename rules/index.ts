@@ -5,6 +5,8 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import { VERSION } from "../src/version.js";
 import noHardcodedKey from "./no-hardcoded-key.js";
+import noSecretCast from "./no-secret-cast.js";
+import requireSecretString from "./require-secret-string.js";
 import requireSecretSource from "./require-secret-source.js";
 import type { KeyguardRuleDocs } from "./utils.js";
 
@@ -12,6 +14,8 @@ type Rule = TSESLint.RuleModule<string, readonly unknown[], KeyguardRuleDocs>;
 
 const rules = {
   "no-hardcoded-key": noHardcodedKey,
+  "no-secret-cast": noSecretCast,
+  "require-secret-string": requireSecretString,
   "require-secret-source": requireSecretSource,
 } satisfies Record<string, Rule>;
 
@@ -29,7 +33,7 @@ function rulesWhere(test: (docs: KeyguardRuleDocs) => boolean, severity: Severit
 const plugin = {
   meta: { name: "keyguard", version: VERSION },
   rules,
-  configs: {} as Record<"recommended" | "strict", TSESLint.FlatConfig.Config>,
+  configs: {} as Record<"recommended" | "strict" | "recommended-type-checked" | "disable-type-checked", TSESLint.FlatConfig.Config>,
 };
 
 const recommended = (docs: KeyguardRuleDocs) => docs.recommended === true && docs.requiresTypeChecking !== true;
@@ -46,6 +50,22 @@ plugin.configs = {
     name: "keyguard/strict",
     plugins: { keyguard: plugin as unknown as TSESLint.FlatConfig.Plugin },
     rules: rulesWhere((docs) => (recommended(docs) || docs.strict === true) && docs.requiresTypeChecking !== true),
+  },
+  /**
+   * `recommended`, plus the recommended rules that need type information (typescript-eslint's
+   * naming): turn on `languageOptions.parserOptions.projectService` with it.
+   */
+  "recommended-type-checked": {
+    name: "keyguard/recommended-type-checked",
+    plugins: { keyguard: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    rules: rulesWhere((docs) => docs.recommended === true),
+  },
+  /** Turns off the rules that need type information, for files outside the TypeScript project (as typescript-eslint's preset of that name). */
+  "disable-type-checked": {
+    name: "keyguard/disable-type-checked",
+    plugins: { keyguard: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    languageOptions: { parserOptions: { project: false, program: null, projectService: false } },
+    rules: rulesWhere((docs) => docs.requiresTypeChecking === true, "off"),
   },
 };
 

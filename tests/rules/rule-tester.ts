@@ -1,4 +1,5 @@
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from "@typescript-eslint/rule-tester";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, it } from "vitest";
 import { detect, looksRandom, mask } from "../../src/detect/index.js";
 
@@ -12,6 +13,22 @@ export function ruleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {
       parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+  });
+}
+
+/** The type-aware fixture project: `tests/fixtures/tsconfig.json` and the files it includes. */
+export const fixturesDir = fileURLToPath(new URL("../fixtures/", import.meta.url));
+
+/**
+ * A RuleTester with type information (typescript-eslint's fixture pattern): every case is linted as
+ * a file of `tests/fixtures/` (default `file.ts`; `filename` relative to that directory) through
+ * the project service, with the real keyguard/secret, openai and @anthropic-ai/sdk types.
+ */
+export function typedRuleTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: fixturesDir },
     },
   });
 }
