@@ -63,6 +63,12 @@ export const placeholder = "izzi-YOUR_KEY_HERE"; // a placeholder, not a key
   "src/cohere.ts": `// No prefix: only the name tells that this is a Cohere key.
 export const cohereApiKey = "${keys.cohere}";
 `,
+  "src/local.ts": `import Anthropic from "@anthropic-ai/sdk";
+
+// Not key-shaped, so no format matches: require-secret-source still sees a literal reach the client.
+const LOCAL_KEY = "local-dev-key";
+export const claude = new Anthropic({ apiKey: LOCAL_KEY });
+`,
   "src/Chat.tsx": `export const Chat = () => <Widget apiKey="${keys.gemini}" />;
 declare const Widget: (props: { apiKey: string }) => null;
 `,
@@ -94,9 +100,17 @@ if (leaked.length > 0) {
   console.error(`BUG: the output contains a key (${leaked.map(([name]) => name).join(", ")})`);
   process.exit(2);
 }
-const count = results.reduce((n, r) => n + r.messages.length, 0);
-console.log(`${count} hardcoded keys found in ${results.filter((r) => r.messages.length).length} files; none printed in full.`);
-if (count !== Object.keys(keys).length) {
-  console.error(`expected ${Object.keys(keys).length} findings, got ${count}`);
-  process.exit(1);
+const byRule = {};
+for (const m of results.flatMap((r) => r.messages)) byRule[m.ruleId] = (byRule[m.ruleId] ?? 0) + 1;
+const files_ = results.filter((r) => r.messages.length).length;
+console.log(
+  `${byRule["keyguard/no-hardcoded-key"] ?? 0} hardcoded keys (no-hardcoded-key) and ` +
+    `${byRule["keyguard/require-secret-source"] ?? 0} clients fed a literal (require-secret-source) in ${files_} files; no key printed in full.`,
+);
+const expected = { "keyguard/no-hardcoded-key": Object.keys(keys).length, "keyguard/require-secret-source": 2 };
+for (const [rule, n] of Object.entries(expected)) {
+  if ((byRule[rule] ?? 0) !== n) {
+    console.error(`expected ${n} findings of ${rule}, got ${byRule[rule] ?? 0}`);
+    process.exit(1);
+  }
 }
