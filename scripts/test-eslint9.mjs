@@ -10,7 +10,8 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const lock = JSON.parse(readFileSync(new URL("../package-lock.json", import.meta.url), "utf8"));
 const locked = lock.packages["node_modules/eslint"].version;
 
-const run = (args) => execFileSync(npm, args, { stdio: "inherit" });
+// npm's progress lines would bury the test summary: keep its errors only.
+const run = (args) => execFileSync(npm, args, { stdio: ["ignore", "ignore", "inherit"] });
 let status = 1;
 try {
   run(["install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", `eslint@${ESLINT9}`]);
