@@ -92,7 +92,20 @@ function compileCatalog() {
     value: new RegExp(`^[${provider.body.chars}]{${provider.body.min},${provider.body.max}}$`),
   }));
   const minLength = Math.min(...matchers.map((m) => m.prefix.length + m.provider.body.min));
-  return { byFirstChar, prefixSource, contextual, minLength };
+  return { byFirstChar, matchers, prefixSource, contextual, minLength };
+}
+
+/**
+ * Every regular expression the detector builds from the catalog, exactly as it runs them (source
+ * and flags): the prefix alternation, each prefix's sticky body pattern, and each context-only
+ * provider's whole-value pattern. For the ReDoS gate (`tests/hardening/redos.test.ts`) and tools.
+ */
+export function compiledPatterns(): readonly RegExp[] {
+  return [
+    new RegExp(CATALOG.prefixSource, "g"),
+    ...CATALOG.matchers.map((m) => m.re),
+    ...CATALOG.contextual.map((c) => c.value),
+  ].map((re) => new RegExp(re.source, re.flags));
 }
 
 function finding(provider: Provider, text: string, start: number, end: number, prefix: string): Finding {
