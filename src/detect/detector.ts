@@ -219,17 +219,19 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       if (start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
       for (const m of CATALOG.byFirstChar.get(text[start]!) ?? []) {
         if (!text.startsWith(m.prefix, start)) continue;
+        // test(), not exec(): a sticky test leaves the match's end in lastIndex and allocates
+        // nothing, which matters on hostile texts with a prefix at every few characters.
         m.re.lastIndex = start;
-        const match = m.re.exec(text);
-        if (match === null) continue;
-        let end = start + match[0].length;
+        if (!m.re.test(text)) continue;
+        let end = m.re.lastIndex;
         if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
-        if (!accept(m.provider, m.prefix, match[0])) continue;
+        const token = text.slice(start, end);
+        if (!accept(m.provider, m.prefix, token)) continue;
         if (m.provider.follow) {
           end = m.provider.follow(text, end);
           if (end < 0) continue;
         }
-        if (allowed(match[0], text)) break;
+        if (allowed(token, text)) break;
         found.push(finding(m.provider, text, start, end, m.prefix));
         prefixRe.lastIndex = end;
         break;
