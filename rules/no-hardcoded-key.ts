@@ -16,17 +16,7 @@ export type MessageIds = "hardcodedKey" | "keyInComment" | "useEnv";
 const detectors = new Map<string, Detector>();
 const MAX_CACHED_DETECTORS = 32;
 
-/** The same options object (ESLint passes one per configuration) maps to its detector without re-serialising. */
-let lastOptions: { readonly options: Options[0]; readonly detector: Detector } | undefined;
-
 function detectorFor(options: Options[0]): Detector {
-  if (lastOptions?.options === options) return lastOptions.detector;
-  const detector = detectorForKey(options);
-  lastOptions = { options, detector };
-  return detector;
-}
-
-function detectorForKey(options: Options[0]): Detector {
   const key = JSON.stringify([options.extraPatterns ?? [], options.allow ?? []]);
   let detector = detectors.get(key);
   if (!detector) {
