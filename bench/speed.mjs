@@ -7,6 +7,8 @@
 //   A: ESLint + @typescript-eslint/parser, no rules
 //   B: A + keyguard.configs.recommended (every rule it holds, from dist/)
 //   C: A + eslint-plugin-no-secrets with its defaults
+//   D: A + one trivial core rule (no-debugger): what ESLint itself costs once any rule runs
+//      (rule dispatch on every node, GC), the floor for B and C
 //
 // Environment: BENCH_ROUNDS (default 3), BENCH_PACKAGES (comma-separated, overrides the corpus).
 // Type-aware rules (requiresTypeChecking) are not in `recommended`; their bench — a type-checked
@@ -73,6 +75,10 @@ const CONFIGS = {
     label: "A + keyguard recommended",
     code: `${base}import keyguard from ${JSON.stringify(DIST_PLUGIN)};\nexport default [base, keyguard.configs.recommended];\n`,
   },
+  D: {
+    label: "A + no-debugger (ESLint's cost of any rule)",
+    code: `${base}\nexport default [base, { rules: { "no-debugger": "error" } }];\n`,
+  },
   C: {
     label: "A + eslint-plugin-no-secrets (defaults)",
     code: `${base}import noSecrets from "eslint-plugin-no-secrets";\nexport default [base, { plugins: { "no-secrets": noSecrets }, rules: { "no-secrets/no-secrets": "error" } }];\n`,
@@ -92,10 +98,11 @@ console.log(`corpus: ${files} files, ${lines} lines, ${(bytes / 2 ** 20).toFixed
 console.log("warm-up (A, not counted)");
 lint("A");
 
-const samples = { A: [], B: [], C: [] };
+const ORDER = ["A", "B", "C", "D"];
+const samples = { A: [], B: [], C: [], D: [] };
 const found = {};
 for (let round = 1; round <= ROUNDS; round++) {
-  for (const name of ["A", "B", "C"]) {
+  for (const name of ORDER) {
     const r = lint(name);
     samples[name].push(r);
     found[name] = counts(r.stdout);
@@ -130,7 +137,7 @@ const stats = Object.fromEntries(
   Object.entries(samples).map(([name, runs]) => [name, { wall: median(runs.map((r) => r.wallMs)), cpu: median(runs.map((r) => r.cpuMs)) }]),
 );
 const m = machine();
-const rows = ["A", "B", "C"].map((name) => {
+const rows = ORDER.map((name) => {
   const s = stats[name];
   return `| ${name} | ${CONFIGS[name].label} | ${(s.wall / 1000).toFixed(2)} | ${(s.cpu / 1000).toFixed(2)} | ${(s.wall / stats.A.wall).toFixed(3)} | ${(s.cpu / stats.A.cpu).toFixed(3)} | ${found[name].messages} |`;
 });
@@ -150,7 +157,7 @@ ESLint ${m.eslint} · @typescript-eslint/parser ${m.tsParser} · eslint-plugin-n
 
 Corpus: ${files} files, ${lines.toLocaleString("en")} lines (${(bytes / 2 ** 20).toFixed(1)} MiB) of TS/JS shipped in
 ${Object.entries(perPackage).map(([p, n]) => `\`${p}\` (${n})`).join(", ")}; \`.d.ts\`, \`.min.js\` and files over 512 KiB left out.
-${ROUNDS} rounds, alternating A B C, after one unmeasured warm-up; one ESLint CLI process per lint, no cache, no concurrency.
+${ROUNDS} rounds, alternating A B C D, after one unmeasured warm-up; one ESLint CLI process per lint, no cache, no concurrency.
 
 | | config | median wall (s) | median CPU (s) | wall / A | CPU / A | messages |
 |---|---|---:|---:|---:|---:|---:|
@@ -168,7 +175,8 @@ The wall and CPU medians above vary by ±10% from run to run of the same config 
 within-run share is the stable figure.
 
 Targets: B/A ≤ 1.03 — wall ${bRatio.toFixed(3)}, ${verdict(bRatio <= 1.03)}; within-run ${intrinsic("B").toFixed(3)}, ${verdict(intrinsic("B") <= 1.03)};
-CPU ${(stats.B.cpu / stats.A.cpu).toFixed(3)}, ${verdict(stats.B.cpu / stats.A.cpu <= 1.03)}. keyguard's rule time ≤ 1/20 of no-secrets' — 1/${ruleRatio.toFixed(0)}, ${verdict(ruleRatio >= 20)}.
+CPU ${(stats.B.cpu / stats.A.cpu).toFixed(3)}, ${verdict(stats.B.cpu / stats.A.cpu <= 1.03)}. Against D (any one rule): wall ${(stats.B.wall / stats.D.wall).toFixed(3)},
+CPU ${(stats.B.cpu / stats.D.cpu).toFixed(3)}. keyguard's rule time ≤ 1/20 of no-secrets' — 1/${ruleRatio.toFixed(0)}, ${verdict(ruleRatio >= 20)}.
 Type-aware rules: not measured yet (none is in \`recommended\`; a type-checked bench is to be added with them).
 `;
 console.log(`\n${report}`);
