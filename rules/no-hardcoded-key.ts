@@ -229,27 +229,40 @@ export default createRule<Options, MessageIds>({
      * `` `${PREFIX}${body}` `` are seen whole. A key that lies entirely inside a part which only
      * names a string (a `const` written elsewhere in the file) is reported where it is written.
      */
-    function scanSegments(parts: readonly (Segment | undefined)[], whole: TSESTree.Node): void {
+    function scanSegments(parts: readonly (Segment | undefined)[], whole: TSESTree.Node): number {
       let run: Segment[] = [];
+      let length = 0;
+      let found = 0;
       const flush = () => {
-        if (run.length > 0) scanRun(run, whole, parts.length);
+        if (run.length > 0) found += scanRun(run, length, whole, parts.length);
         run = [];
+        length = 0;
       };
       for (const part of parts) {
         if (part === undefined) flush();
-        else run.push({ ...part, start: run.reduce((n, s) => n + s.value.length, 0) });
+        else {
+          run.push({ ...part, start: length });
+          length += part.value.length;
+        }
       }
       flush();
+      return found;
     }
 
-    function scanRun(run: readonly Segment[], whole: TSESTree.Node, partCount: number): void {
-      const text = run.map((s) => s.value).join("");
-      if (text.length < minLength) return;
-      for (const finding of detector.scan(text)) {
-        const inside = run.filter((s) => s.start < finding.end && finding.start < s.start + s.value.length);
-        const first = inside[0]!;
-        const last = inside[inside.length - 1]!;
-        if (inside.length === 1 && !isWrittenHere(first.node, whole)) continue;
+    /** Scans one run; returns how many keys the detector found in it (reported or not). */
+    function scanRun(run: readonly Segment[], length: number, whole: TSESTree.Node, partCount: number): number {
+      if (length < minLength) return 0;
+      const text = run.length === 1 ? run[0]!.value : run.map((s) => s.value).join("");
+      const findings = detector.scan(text);
+      // Findings come in order of position: the first segment of each is at or after the previous one's.
+      let from = 0;
+      for (const finding of findings) {
+        while (from < run.length - 1 && run[from]!.start + run[from]!.value.length <= finding.start) from++;
+        let to = from;
+        while (to < run.length - 1 && run[to + 1]!.start < finding.end) to++;
+        const first = run[from]!;
+        const last = run[to]!;
+        if (from === to && !isWrittenHere(first.node, whole)) continue;
         const loc = { start: first.node.loc.start, end: last.node.loc.end };
         const exact = finding.start === first.start && finding.end === last.start + last.value.length;
         let fix: ((env: string) => TSESLint.ReportFixFunction) | undefined;
@@ -268,6 +281,7 @@ export default createRule<Options, MessageIds>({
         }
         report(first.node, loc, finding, fix);
       }
+      return findings.length;
     }
 
     /** A template's quasis and expressions in order; `undefined` where the value is only known at run time. */
@@ -300,12 +314,15 @@ export default createRule<Options, MessageIds>({
       },
       TemplateLiteral(node) {
         if (isPlusChain(node.parent)) return; // scanned with its chain
-        const parts = templateParts(node, sourceCode.getScope(node));
-        scanSegments(parts, node);
-        if (node.expressions.length === 0 && node.quasis[0]?.value.cooked) {
-          const value = node.quasis[0].value.cooked;
-          if (detector.scan(value).length === 0) scanNamed(node, value);
+        if (node.expressions.length === 0) {
+          // No expression: one quasi, no scope needed, and one scan serves both checks.
+          const value = node.quasis[0]?.value.cooked;
+          if (value == null || value.length < Math.min(minLength, 16)) return;
+          const found = scanSegments([{ node: node.quasis[0]!, value, start: 0 }], node);
+          if (found === 0 && value.length > 0) scanNamed(node, value);
+          return;
         }
+        scanSegments(templateParts(node, sourceCode.getScope(node)), node);
       },
       BinaryExpression(node) {
         if (node.operator !== "+" || isPlusChain(node.parent)) return;
@@ -317,15 +334,17 @@ export default createRule<Options, MessageIds>({
           const value = staticString(operand, scope);
           return value === undefined ? undefined : { node: operand, value, start: 0 };
         });
-        scanSegments(parts, node);
+        const found = scanSegments(parts, node);
         // Parts that are not static (a template with a runtime expression) are scanned on their own.
         list.forEach((operand, i) => {
           if (parts[i] === undefined && operand.type === AST_NODE_TYPES.TemplateLiteral) {
             scanSegments(templateParts(operand, scope), operand);
           }
         });
+        // When every part is static, the chain was scanned above as one run: its text is the whole value.
+        if (found > 0 || parts.some((p) => p === undefined)) return;
         const whole = staticString(node, scope);
-        if (whole !== undefined && detector.scan(whole).length === 0) scanNamed(node, whole);
+        if (whole !== undefined) scanNamed(node, whole);
       },
       JSXText(node) {
         if (node.value.length < minLength) return;

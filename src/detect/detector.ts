@@ -93,7 +93,20 @@ function compileCatalog() {
     value: new RegExp(`^[${provider.body.chars}]{${provider.body.min},${provider.body.max}}$`),
   }));
   const minLength = Math.min(...matchers.map((m) => m.prefix.length + m.provider.body.min));
-  return { byFirstChar, prefixSource, contextual, minLength };
+  return { byFirstChar, matchers, prefixSource, contextual, minLength };
+}
+
+/**
+ * Every regular expression the detector builds from the catalog, exactly as it runs them (source
+ * and flags): the prefix alternation, each prefix's sticky body pattern, and each context-only
+ * provider's whole-value pattern. For the ReDoS gate (`tests/hardening/redos.test.ts`) and tools.
+ */
+export function compiledPatterns(): readonly RegExp[] {
+  return [
+    new RegExp(CATALOG.prefixSource, "g"),
+    ...CATALOG.matchers.map((m) => m.re),
+    ...CATALOG.contextual.map((c) => c.value),
+  ].map((re) => new RegExp(re.source, re.flags));
 }
 
 function finding(provider: Provider, text: string, start: number, end: number, prefix: string): Finding {
@@ -207,17 +220,19 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       if (start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
       for (const m of CATALOG.byFirstChar.get(text[start]!) ?? []) {
         if (!text.startsWith(m.prefix, start)) continue;
+        // test(), not exec(): a sticky test leaves the match's end in lastIndex and allocates
+        // nothing, which matters on hostile texts with a prefix at every few characters.
         m.re.lastIndex = start;
-        const match = m.re.exec(text);
-        if (match === null) continue;
-        let end = start + match[0].length;
+        if (!m.re.test(text)) continue;
+        let end = m.re.lastIndex;
         if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
-        if (!accept(m.provider, m.prefix, match[0])) continue;
+        const token = text.slice(start, end);
+        if (!accept(m.provider, m.prefix, token)) continue;
         if (m.provider.follow) {
           end = m.provider.follow(text, end);
           if (end < 0) continue;
         }
-        if (allowed(match[0], text)) break;
+        if (allowed(token, text)) break;
         found.push(finding(m.provider, text, start, end, m.prefix));
         prefixRe.lastIndex = end;
         break;

@@ -4,7 +4,7 @@
  */
 export { PROVIDERS, PROVIDER_BY_ID, KNOWN_PREFIXES } from "./catalog.js";
 export type { Provider, ProviderCategory, KeyBody, ContextHint } from "./catalog.js";
-export { createDetector, detect, DetectorOptionError } from "./detector.js";
+export { createDetector, detect, DetectorOptionError, compiledPatterns } from "./detector.js";
 export type { Detector, DetectorOptions, Finding, CustomPattern, AllowEntry } from "./detector.js";
 export { mask, knownPrefix, MASK_TAIL_MAX } from "./mask.js";
 export { isPlaceholder, looksRandom } from "./placeholder.js";

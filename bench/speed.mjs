@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// `npm run bench`: what keyguard costs on top of the parse ESLint already does, next to
+// eslint-plugin-no-secrets, on a real corpus nobody here wrote (the sources shipped inside
+// installed dev dependencies). Alternates A B C A B C … in one run; reports median wall and CPU
+// time, ratios to A, and ESLint's per-rule timing (TIMING=all). Writes bench/RESULTS.md.
+//
+//   A: ESLint + @typescript-eslint/parser, no rules
+//   B: A + keyguard.configs.recommended (every rule it holds, from dist/)
+//   C: A + eslint-plugin-no-secrets with its defaults
+//   D: A + one trivial core rule (no-debugger): what ESLint itself costs once any rule runs
+//      (rule dispatch on every node, GC), the floor for B and C
+//
+// Environment: BENCH_ROUNDS (default 3), BENCH_PACKAGES (comma-separated, overrides the corpus).
+// Type-aware rules (requiresTypeChecking) are not in `recommended`; their bench — a type-checked
+// lint with and without them — is still to be written once they exist.
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { DIST_PLUGIN, OUT, ROOT, ensureDir, machine, median, parseTiming, requireBuild, runEslint, updateResults } from "./lib.mjs";
+
+requireBuild();
+
+const PACKAGES = (process.env.BENCH_PACKAGES ?? "openai,@anthropic-ai/sdk,ai,@langchain/core,groq-sdk").split(",");
+const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
+const EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs)$/;
+const MAX_FILE_BYTES = 512 * 1024;
+
+// ------------------------------------------------------------------ corpus
+const corpus = join(OUT, "corpus");
+rmSync(corpus, { recursive: true, force: true });
+let files = 0;
+let lines = 0;
+let bytes = 0;
+const perPackage = {};
+
+function collect(dir, pkg) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "node_modules") collect(path, pkg);
+      continue;
+    }
+    if (!EXTENSIONS.test(entry.name) || /\.d\.[mc]?ts$/.test(entry.name) || /\.min\.[mc]?js$/.test(entry.name)) continue;
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) continue;
+    const target = join(corpus, pkg.replace("/", "__"), relative(join(ROOT, "node_modules", pkg), path));
+    ensureDir(dirname(target));
+    copyFileSync(path, target);
+    const text = readFileSync(path, "utf8");
+    files++;
+    bytes += size;
+    let n = 1;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+    lines += n;
+    perPackage[pkg] = (perPackage[pkg] ?? 0) + 1;
+  }
+}
+for (const pkg of PACKAGES) collect(join(ROOT, "node_modules", pkg), pkg);
+
+// ------------------------------------------------------------------ configs
+const plugin = (await import(pathToFileURL(DIST_PLUGIN).href)).default;
+const keyguardRules = Object.keys(plugin.configs.recommended.rules);
+const base = `
+import tsParser from ${JSON.stringify(join(ROOT, "node_modules/@typescript-eslint/parser/dist/index.js"))};
+const base = {
+  files: ["**/*.ts", "**/*.mts", "**/*.cts", "**/*.js", "**/*.mjs", "**/*.cjs"],
+  languageOptions: { parser: tsParser, ecmaVersion: "latest", sourceType: "module" },
+  // The corpus's own eslint-disable comments name rules this config does not load.
+  linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off" },
+};
+`;
+const CONFIGS = {
+  A: { label: "ESLint + TS parser, no rules", code: `${base}\nexport default [base];\n` },
+  B: {
+    label: "A + keyguard recommended",
+    code: `${base}import keyguard from ${JSON.stringify(DIST_PLUGIN)};\nexport default [base, keyguard.configs.recommended];\n`,
+  },
+  D: {
+    label: "A + no-debugger (ESLint's cost of any rule)",
+    code: `${base}\nexport default [base, { rules: { "no-debugger": "error" } }];\n`,
+  },
+  C: {
+    label: "A + eslint-plugin-no-secrets (defaults)",
+    code: `${base}import noSecrets from "eslint-plugin-no-secrets";\nexport default [base, { plugins: { "no-secrets": noSecrets }, rules: { "no-secrets/no-secrets": "error" } }];\n`,
+  },
+};
+for (const [name, config] of Object.entries(CONFIGS)) writeFileSync(join(OUT, `eslint.${name}.config.mjs`), config.code);
+// no-secrets must resolve from the repo: the configs live in bench/.out inside it.
+
+const lint = (name, env) =>
+  runEslint(["--config", `eslint.${name}.config.mjs`, "--format", join(ROOT, "bench/count-formatter.cjs"), "corpus"], {
+    cwd: OUT,
+    env,
+  });
+const counts = (stdout) => JSON.parse(/BENCH_COUNTS (.*)/.exec(stdout)[1]);
+
+console.log(`corpus: ${files} files, ${lines} lines, ${(bytes / 2 ** 20).toFixed(1)} MiB from ${PACKAGES.join(", ")}`);
+console.log("warm-up (A, not counted)");
+lint("A");
+
+const ORDER = ["A", "B", "C", "D"];
+const samples = { A: [], B: [], C: [], D: [] };
+const found = {};
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const name of ORDER) {
+    const r = lint(name);
+    samples[name].push(r);
+    found[name] = counts(r.stdout);
+    console.log(`round ${round} ${name}: wall ${(r.wallMs / 1000).toFixed(2)} s, cpu ${(r.cpuMs / 1000).toFixed(2)} s`);
+  }
+}
+
+// Per-rule timing in separate runs (the TIMING wrappers cost a little themselves), with --stats:
+// ESLint's own per-file times give each rule's share of the lint time of the same run, a measure
+// the machine's run-to-run noise does not touch.
+const timing = { B: [], C: [] };
+const share = { B: [], C: [] };
+for (let i = 0; i < 2; i++) {
+  for (const name of ["B", "C"]) {
+    const r = runEslint(["--stats", "--config", `eslint.${name}.config.mjs`, "--format", join(ROOT, "bench/count-formatter.cjs"), "corpus"], {
+      cwd: OUT,
+      env: { TIMING: "all" },
+    });
+    timing[name].push(parseTiming(r.stdout));
+    const { stats } = counts(r.stdout);
+    const rules = Object.values(stats.rules).reduce((a, b) => a + b, 0);
+    share[name].push({ rules, total: stats.total, parse: stats.parse });
+  }
+}
+const ruleMs = (name, rule) => median(timing[name].map((t) => t[rule] ?? 0));
+/** Lint time with the rules over lint time without them, from the same runs' --stats. */
+const intrinsic = (name) => median(share[name].map((s) => s.total / (s.total - s.rules)));
+const sharePct = (name) => median(share[name].map((s) => (100 * s.rules) / s.total));
+
+// ------------------------------------------------------------------ report
+const stats = Object.fromEntries(
+  Object.entries(samples).map(([name, runs]) => [name, { wall: median(runs.map((r) => r.wallMs)), cpu: median(runs.map((r) => r.cpuMs)) }]),
+);
+const m = machine();
+const rows = ORDER.map((name) => {
+  const s = stats[name];
+  return `| ${name} | ${CONFIGS[name].label} | ${(s.wall / 1000).toFixed(2)} | ${(s.cpu / 1000).toFixed(2)} | ${(s.wall / stats.A.wall).toFixed(3)} | ${(s.cpu / stats.A.cpu).toFixed(3)} | ${found[name].messages} |`;
+});
+const keyguardTotal = keyguardRules.reduce((sum, rule) => sum + ruleMs("B", rule), 0);
+const noSecretsMs = ruleMs("C", "no-secrets/no-secrets");
+const ruleRows = [
+  ...keyguardRules.map((rule) => `| ${rule} | B | ${ruleMs("B", rule).toFixed(1)} |`),
+  `| no-secrets/no-secrets | C | ${noSecretsMs.toFixed(1)} |`,
+];
+const bRatio = stats.B.wall / stats.A.wall;
+const ruleRatio = noSecretsMs / Math.max(keyguardTotal, 0.001);
+const verdict = (ok) => (ok ? "met" : "**missed**");
+const report = `## Speed (\`npm run bench\`)
+
+Run: ${new Date().toISOString()} · ${m.cores} cores (${m.cpu}), ${m.memGiB} GiB · ${m.platform} · Node ${m.node} ·
+ESLint ${m.eslint} · @typescript-eslint/parser ${m.tsParser} · eslint-plugin-no-secrets ${m.noSecrets}
+
+Corpus: ${files} files, ${lines.toLocaleString("en")} lines (${(bytes / 2 ** 20).toFixed(1)} MiB) of TS/JS shipped in
+${Object.entries(perPackage).map(([p, n]) => `\`${p}\` (${n})`).join(", ")}; \`.d.ts\`, \`.min.js\` and files over 512 KiB left out.
+${ROUNDS} rounds, alternating A B C D, after one unmeasured warm-up; one ESLint CLI process per lint, no cache, no concurrency.
+
+| | config | median wall (s) | median CPU (s) | wall / A | CPU / A | messages |
+|---|---|---:|---:|---:|---:|---:|
+${rows.join("\n")}
+
+Per-rule time (ESLint \`TIMING=all\` with \`--stats\`, median of 2 runs each):
+
+| rule | config | time (ms) |
+|---|---|---:|
+${ruleRows.join("\n")}
+
+Rules' share of the lint time in the same run (ESLint \`--stats\`, median of 2 runs each): keyguard ${sharePct("B").toFixed(1)}%
+(so B/A = ${intrinsic("B").toFixed(3)} measured within one process), no-secrets ${sharePct("C").toFixed(1)}% (C/A = ${intrinsic("C").toFixed(3)}).
+The wall and CPU medians above vary by ±10% from run to run of the same config on a shared 2-core machine; the
+within-run share is the stable figure.
+
+Targets: B/A ≤ 1.03 — wall ${bRatio.toFixed(3)}, ${verdict(bRatio <= 1.03)}; within-run ${intrinsic("B").toFixed(3)}, ${verdict(intrinsic("B") <= 1.03)};
+CPU ${(stats.B.cpu / stats.A.cpu).toFixed(3)}, ${verdict(stats.B.cpu / stats.A.cpu <= 1.03)}. Against D (any one rule): wall ${(stats.B.wall / stats.D.wall).toFixed(3)},
+CPU ${(stats.B.cpu / stats.D.cpu).toFixed(3)}. keyguard's rule time ≤ 1/20 of no-secrets' — 1/${ruleRatio.toFixed(0)}, ${verdict(ruleRatio >= 20)}.
+Type-aware rules: not measured yet (none is in \`recommended\`; a type-checked bench is to be added with them).
+`;
+console.log(`\n${report}`);
+writeFileSync(join(OUT, "speed.md"), report);
+updateResults("speed", report);
