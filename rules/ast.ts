@@ -123,15 +123,7 @@ export function bindingName(node: TSESTree.Node): string | undefined {
 export function envVarName(node: TSESTree.Node): string | undefined {
   if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = propertyName(node.property, node.computed);
-  if (name === undefined) return undefined;
-  const object = node.object;
-  if (object.type !== AST_NODE_TYPES.MemberExpression || propertyName(object.property, object.computed) !== "env") {
-    return undefined;
-  }
-  const root = object.object;
-  if (root.type === AST_NODE_TYPES.Identifier && (root.name === "process" || root.name === "Bun")) return name;
-  if (root.type === AST_NODE_TYPES.MetaProperty) return name;
-  return undefined;
+  return name !== undefined && isEnvObject(node.object) ? name : undefined;
 }
 
 /** `node` without the wrappers that do not change its value: `as`, `satisfies`, `!`, `<T>x`, `?.` chains, `(0, x)`. */

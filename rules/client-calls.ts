@@ -288,7 +288,28 @@ export function createClientMatcher(
     return [];
   }
 
+  /**
+   * Whether the file names any client module in quotes (`"openai"`, `'@aws-sdk/client-…`): a module
+   * can only be imported or required by a string, so a file without one has no client calls, and
+   * every call in it is skipped without a scope lookup. Computed once per file, on first use.
+   */
+  let mentionsClientModule: boolean | undefined;
+  function fileMentionsClientModule(): boolean {
+    if (mentionsClientModule === undefined) {
+      const text = sourceCode.text;
+      mentionsClientModule = entries.some((entry) =>
+        entry.modules.some((m) => {
+          const name = m.endsWith("*") ? m.slice(0, -1) : m;
+          const tail = m.endsWith("*") ? "" : undefined;
+          return ['"', "'", "`"].some((q) => text.includes(`${q}${name}${tail ?? q}`));
+        }),
+      );
+    }
+    return mentionsClientModule;
+  }
+
   function clientsOf(node: TSESTree.NewExpression | TSESTree.CallExpression): ClientEntry[] {
+    if (!fileMentionsClientModule()) return [];
     const kind: ClientCallKind = node.type === AST_NODE_TYPES.NewExpression ? "new" : "call";
     const callee = unwrap(node.callee);
     // Cheap exit for the common case: a call of a method or function that is not imported.

@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { globMatches, relativePath } from "./glob.js";
-import { typeNamesSecretString, unsafeSecretStringReferences } from "./secret-imports.js";
+import { SECRET_MODULE, typeNamesSecretString, unsafeSecretStringReferences } from "./secret-imports.js";
 import { isAny, isKeyguardSecretExport, isSecretOrNullish, isSecretString, typeName } from "./secret-type.js";
 import { createRule } from "./utils.js";
 
@@ -63,6 +63,10 @@ export default createRule<Options, MessageIds>({
     const services = sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
     const typed = services?.program && services.esTreeNodeToTSNodeMap ? (services as ParserServicesWithTypeInformation) : undefined;
     const checker = typed?.program.getTypeChecker();
+
+    // Without type information the brand and unsafeSecretString are found only through imports of
+    // keyguard/secret: a file that never names the module has nothing to report, and is skipped.
+    if (!checker && !sourceCode.text.includes(SECRET_MODULE)) return {};
 
     const typeOf = (node: TSESTree.Node): ts.Type => typed!.getTypeAtLocation(node);
     const describe = (type: ts.Type) => `a value of type \`${typeName(type, checker!)}\``;
