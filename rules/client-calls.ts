@@ -95,6 +95,11 @@ export interface ClientMatcher {
   clientsOf(node: TSESTree.NewExpression | TSESTree.CallExpression): ClientEntry[];
   /** What an expression refers to among module exports (`import`, `require`, aliases), `[]` if nothing. */
   moduleRefs(node: TSESTree.Node): ModuleRef[];
+  /**
+   * Whether the file can hold a client call at all: it names a client module in quotes. When not,
+   * a rule can skip the file without registering listeners.
+   */
+  mayHaveClients(): boolean;
 }
 
 /** A reference to something a module exports: the module object (`export` absent), an export, or a member of an export. */
@@ -382,5 +387,10 @@ export function createClientMatcher(
     return uses;
   }
 
-  return { keyUses, clientsOf, moduleRefs: (node) => expressionRefs(node, sourceCode.getScope(node), 0) };
+  return {
+    keyUses,
+    clientsOf,
+    moduleRefs: (node) => expressionRefs(node, sourceCode.getScope(node), 0),
+    mayHaveClients: fileMentionsClientModule,
+  };
 }

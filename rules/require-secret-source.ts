@@ -137,6 +137,8 @@ export default createRule<Options, MessageIds>({
     } catch (error) {
       throw new Error(`keyguard/require-secret-source: invalid options: ${(error as Error).message}`, { cause: error });
     }
+    // A file that imports no client module has no client call: no listener at all (most files).
+    if (!matcher.mayHaveClients()) return {};
     const sourceCode = context.sourceCode;
     const loaders = new Set(options.secretLoaders ?? []);
     const envAccess = options.envAccess ?? "process.env";

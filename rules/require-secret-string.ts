@@ -78,6 +78,7 @@ export default createRule<Options, MessageIds>({
     const checker = services.program.getTypeChecker();
     const sourceCode = context.sourceCode;
     const matcher = createClientMatcher(context, { clients: options.clients ?? [] });
+    if (!matcher.mayHaveClients()) return {};
 
     /** The way to call `secretFromEnv` in this file, and the import fix it needs (if any). */
     function secretFromEnvCall(fixer: TSESLint.RuleFixer, at: TSESTree.Node): { callee: string; fixes: TSESLint.RuleFix[] } | undefined {
