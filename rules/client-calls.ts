@@ -222,6 +222,28 @@ export function objectProps(
   return props;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+
+/** Patterns by module list: the catalog's is compiled once per process, not once per file. */
+const mentionPatterns = new Map<string, RegExp>();
+
+/**
+ * One pass over a file's text for any client module named in quotes (`"openai"`, `'@aws-sdk/client-…`):
+ * an alternation of literals, no quantifier. Much cheaper than a search per module and quote.
+ */
+export function moduleMentionPattern(entries: readonly ClientEntry[] = CLIENTS): RegExp {
+  const modules = [...new Set(entries.flatMap((e) => e.modules))].sort();
+  const key = modules.join("\n");
+  let re = mentionPatterns.get(key);
+  if (!re) {
+    const alternatives = modules.map((m) => (m.endsWith("*") ? escapeRegExp(m.slice(0, -1)) : `${escapeRegExp(m)}["'\`]`));
+    re = new RegExp(`["'\`](?:${alternatives.join("|")})`);
+    if (mentionPatterns.size > 32) mentionPatterns.clear();
+    mentionPatterns.set(key, re);
+  }
+  return re;
+}
+
 export function createClientMatcher(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   options: ClientMatcherOptions = {},
@@ -300,16 +322,7 @@ export function createClientMatcher(
    */
   let mentionsClientModule: boolean | undefined;
   function fileMentionsClientModule(): boolean {
-    if (mentionsClientModule === undefined) {
-      const text = sourceCode.text;
-      mentionsClientModule = entries.some((entry) =>
-        entry.modules.some((m) => {
-          const name = m.endsWith("*") ? m.slice(0, -1) : m;
-          const tail = m.endsWith("*") ? "" : undefined;
-          return ['"', "'", "`"].some((q) => text.includes(`${q}${name}${tail ?? q}`));
-        }),
-      );
-    }
+    mentionsClientModule ??= moduleMentionPattern(entries).test(sourceCode.text);
     return mentionsClientModule;
   }
 

@@ -12,6 +12,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "@typescript-eslint/parser";
 import { describe, expect, it } from "vitest";
+import { moduleMentionPattern } from "../../rules/client-calls.js";
 import { compiledPatterns } from "../../src/detect/index.js";
 
 process.env.RECHECK_SYNC_BACKEND = "pure";
@@ -34,6 +35,8 @@ function analyse(source: string, flags: string) {
 const DYNAMIC_SITES: Record<string, string> = {
   "src/detect/detector.ts":
     "catalog patterns: checked below through compiledPatterns(); extraPatterns/allow: the user's own options",
+  "rules/client-calls.ts":
+    "the client-module prefilter: checked below through moduleMentionPattern() (an alternation of escaped module names)",
 };
 
 interface Site {
@@ -115,6 +118,15 @@ describe("ReDoS gate", () => {
       if (result.status !== "safe") unsafe.push(`/${re.source}/${re.flags}: ${result.status} ${JSON.stringify("error" in result ? result.error : result.complexity)}`);
     }
     expect(unsafe).toEqual([]);
+  });
+
+  it("the client-module prefilter, as the matcher compiles it, is safe", () => {
+    const re = moduleMentionPattern();
+    expect(analyse(re.source, re.flags).status).toBe("safe");
+    // With users' clients too (their module names are escaped, never read as patterns).
+    const custom = moduleMentionPattern([{ modules: ["(a+)+b", "@corp/ai-*"] } as never]);
+    expect(custom.test(`import x from "(a+)+b";`)).toBe(true);
+    expect(analyse(custom.source, custom.flags).status).toBe("safe");
   });
 
   it("every regex literal and RegExp(literal) in src/ and rules/ is safe", () => {
