@@ -177,7 +177,7 @@ within-run share is the stable figure.
 Targets: B/A ≤ 1.03 — wall ${bRatio.toFixed(3)}, ${verdict(bRatio <= 1.03)}; within-run ${intrinsic("B").toFixed(3)}, ${verdict(intrinsic("B") <= 1.03)};
 CPU ${(stats.B.cpu / stats.A.cpu).toFixed(3)}, ${verdict(stats.B.cpu / stats.A.cpu <= 1.03)}. Against D (any one rule): wall ${(stats.B.wall / stats.D.wall).toFixed(3)},
 CPU ${(stats.B.cpu / stats.D.cpu).toFixed(3)}. keyguard's rule time ≤ 1/20 of no-secrets' — 1/${ruleRatio.toFixed(0)}, ${verdict(ruleRatio >= 20)}.
-Type-aware rules: not measured yet (none is in \`recommended\`; a type-checked bench is to be added with them).
+Type-aware rules (\`recommended-type-checked\`): measured on a type-checked lint by \`npm run bench:typed\`, in [RESULTS-typed.md](RESULTS-typed.md).
 `;
 console.log(`\n${report}`);
 writeFileSync(join(OUT, "speed.md"), report);

@@ -54,10 +54,6 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allow: [], allowTestFiles: true }],
   create(context, [options]) {
-    const file = relativePath(context.cwd, context.filename);
-    const globs = [...(options.allow ?? []), ...(options.allowTestFiles === false ? [] : TEST_FILE_GLOBS)];
-    if (globs.some((glob) => globMatches(glob, file))) return {};
-
     const sourceCode = context.sourceCode;
     // Type information when the file has it; none (and no error) for other parsers or untyped linting.
     const services = sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
@@ -67,6 +63,10 @@ export default createRule<Options, MessageIds>({
     // Without type information the brand and unsafeSecretString are found only through imports of
     // keyguard/secret: a file that never names the module has nothing to report, and is skipped.
     if (!checker && !sourceCode.text.includes(SECRET_MODULE)) return {};
+
+    const file = relativePath(context.cwd, context.filename);
+    const globs = [...(options.allow ?? []), ...(options.allowTestFiles === false ? [] : TEST_FILE_GLOBS)];
+    if (globs.some((glob) => globMatches(glob, file))) return {};
 
     const typeOf = (node: TSESTree.Node): ts.Type => typed!.getTypeAtLocation(node);
     const describe = (type: ts.Type) => `a value of type \`${typeName(type, checker!)}\``;
