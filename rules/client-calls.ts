@@ -5,6 +5,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
+import { escapeRegExp } from "../src/detect/detector.js";
 import { CLIENTS, KEY_HEADERS, exportMatches, moduleMatches, type ClientCallKind, type ClientEntry } from "../src/clients/catalog.js";
 import { constInit, propertyName, unwrap } from "./ast.js";
 
@@ -221,8 +222,6 @@ export function objectProps(
   }
   return props;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 
 /** Patterns by module list: the catalog's is compiled once per process, not once per file. */
 const mentionPatterns = new Map<string, RegExp>();
