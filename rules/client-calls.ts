@@ -5,7 +5,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
-import { escapeRegExp } from "../src/detect/detector.js";
+import { literalAlternation } from "../src/detect/detector.js";
 import { CLIENTS, KEY_HEADERS, exportMatches, moduleMatches, type ClientCallKind, type ClientEntry } from "../src/clients/catalog.js";
 import { constInit, propertyName, unwrap } from "./ast.js";
 
@@ -235,21 +235,50 @@ export function moduleMentionPattern(entries: readonly ClientEntry[] = CLIENTS):
   const key = modules.join("\n");
   let re = mentionPatterns.get(key);
   if (!re) {
-    const alternatives = modules.map((m) => (m.endsWith("*") ? escapeRegExp(m.slice(0, -1)) : `${escapeRegExp(m)}["'\`]`));
-    re = new RegExp(`["'\`](?:${alternatives.join("|")})`);
+    const alternatives = modules.map((m) => (m.endsWith("*") ? m.slice(0, -1) : { text: m, tail: "[\"'`]" }));
+    re = new RegExp(`["'\`]${literalAlternation(alternatives)}`);
     if (mentionPatterns.size > 32) mentionPatterns.clear();
     mentionPatterns.set(key, re);
   }
   return re;
 }
 
+/** Header names that carry a key, lower-cased. */
+const HEADER_NAMES = new Set(KEY_HEADERS.map((h) => h.toLowerCase()));
+
+/** What a matcher needs from its options, independent of the file. */
+interface MatcherSetup {
+  readonly entries: readonly ClientEntry[];
+  readonly mention: RegExp;
+}
+
+/**
+ * Setups by `clients` option: rules create a matcher for every file, and ESLint passes the same
+ * option objects to every file, so the entries and the prefilter are built once per configuration.
+ */
+const setups = new WeakMap<readonly UserClient[], MatcherSetup>();
+let catalogSetup: MatcherSetup | undefined;
+
+function setupFor(clients: readonly UserClient[] | undefined): MatcherSetup {
+  if (!clients || clients.length === 0) {
+    catalogSetup ??= { entries: CLIENTS, mention: moduleMentionPattern(CLIENTS) };
+    return catalogSetup;
+  }
+  let setup = setups.get(clients);
+  if (!setup) {
+    const entries = [...userClientEntries(clients), ...CLIENTS];
+    setup = { entries, mention: moduleMentionPattern(entries) };
+    setups.set(clients, setup);
+  }
+  return setup;
+}
+
 export function createClientMatcher(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   options: ClientMatcherOptions = {},
 ): ClientMatcher {
-  const entries: readonly ClientEntry[] = [...userClientEntries(options.clients), ...CLIENTS];
+  const { entries, mention } = setupFor(options.clients);
   const sourceCode = context.sourceCode;
-  const headerNames = new Set(KEY_HEADERS.map((h) => h.toLowerCase()));
 
   /** What the binding `id` refers to, when it was imported or required (or aliases something that was). */
   function bindingRefs(id: TSESTree.Identifier, scope: TSESLint.Scope.Scope, depth: number): ModuleRef[] {
@@ -321,7 +350,7 @@ export function createClientMatcher(
    */
   let mentionsClientModule: boolean | undefined;
   function fileMentionsClientModule(): boolean {
-    mentionsClientModule ??= moduleMentionPattern(entries).test(sourceCode.text);
+    mentionsClientModule ??= mention.test(sourceCode.text);
     return mentionsClientModule;
   }
 
@@ -392,7 +421,7 @@ export function createClientMatcher(
         const headers = holder && objectProps(sourceCode, holder.value, holder.via, 1);
         if (!headers) continue;
         for (const [name, prop] of headers) {
-          if (headerNames.has(name.toLowerCase())) add(client, `${headerOption}.${name}`, prop.value, prop.via ?? prop.property);
+          if (HEADER_NAMES.has(name.toLowerCase())) add(client, `${headerOption}.${name}`, prop.value, prop.via ?? prop.property);
         }
       }
     }

@@ -15,8 +15,12 @@ export type MessageIds = "hardcodedKey" | "keyInComment" | "useEnv";
 /** Detectors by options, so that a lint run compiles each set of patterns once, not once per file. */
 const detectors = new Map<string, Detector>();
 const MAX_CACHED_DETECTORS = 32;
+/** The same by options object: ESLint hands every file the config's own option objects, so this is the hit. */
+const detectorsByOptions = new WeakMap<Options[0], Detector>();
 
 function detectorFor(options: Options[0]): Detector {
+  const known = detectorsByOptions.get(options);
+  if (known) return known;
   const key = JSON.stringify([options.extraPatterns ?? [], options.allow ?? []]);
   let detector = detectors.get(key);
   if (!detector) {
@@ -28,6 +32,7 @@ function detectorFor(options: Options[0]): Detector {
     if (detectors.size >= MAX_CACHED_DETECTORS) detectors.clear();
     detectors.set(key, detector);
   }
+  detectorsByOptions.set(options, detector);
   return detector;
 }
 
@@ -206,7 +211,8 @@ export default createRule<Options, MessageIds>({
      * baseURL: "https://api.deepseek.com" })`).
      */
     function scanNamed(node: TSESTree.Node, value: string): void {
-      if (value.length < 16) return;
+      // The shape first: most strings are words or sentences, and the name is looked up only for the rest.
+      if (value.length < 16 || !detector.hasNamedShape(value)) return;
       const name = bindingName(node);
       let finding = name === undefined ? undefined : detector.scanNamed(name, value);
       const client = finding ? undefined : clientOption(node);

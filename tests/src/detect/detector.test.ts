@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createDetector, detect, DetectorOptionError } from "../../../src/detect/index.js";
+import fc from "fast-check";
+import { PROVIDERS } from "../../../src/detect/catalog.js";
+import { escapeRegExp, literalAlternation } from "../../../src/detect/detector.js";
+import { compiledPatterns, createDetector, detect, DetectorOptionError } from "../../../src/detect/index.js";
 import { fakeKey } from "../../helpers/keys.js";
 
 describe("detect", () => {
@@ -95,5 +98,44 @@ describe("scanNamed", () => {
     const d = createDetector();
     expect(d.scanNamed("cohereApiKey", "x".repeat(40))).toBeUndefined();
     expect(d.scanNamed("cohereApiKey", "YOURCOHEREKEYGOESHEREXXXXXXXXXXXXXXXXXXX")).toBeUndefined();
+  });
+});
+
+describe("literalAlternation", () => {
+  /** Every position where `re` (global) matches in `text`, trying each position. */
+  const positions = (re: RegExp, text: string) => {
+    const out: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (m?.index === i) out.push(i);
+    }
+    return out;
+  };
+  const flat = (items: string[]) => new RegExp(items.map(escapeRegExp).join("|"), "g");
+
+  it("matches at exactly the positions of the flat alternation, for strings that share beginnings", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: fc.constantFrom("a", "b", "-", ".", "*"), minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom("a", "b", "-", ".", "*", "c"), maxLength: 40 }),
+        (items, text) => {
+          const trie = new RegExp(literalAlternation(items), "g");
+          expect(positions(trie, text)).toEqual(positions(flat(items), text));
+        },
+      ),
+    );
+  });
+
+  it("the catalog's prefix pattern finds every prefix, and a tail is required after its string", () => {
+    const prefix = compiledPatterns()[0]!;
+    for (const p of PROVIDERS.flatMap((provider) => provider.prefixes)) {
+      prefix.lastIndex = 0;
+      expect(prefix.exec(`x ${p}`)?.index, p).toBe(2);
+    }
+    const re = new RegExp(literalAlternation([{ text: "ab", tail: "[\"']" }, "b*"]));
+    expect(re.test(`"ab"`)).toBe(true);
+    expect(re.test("abc")).toBe(false);
+    expect(re.test("b*c")).toBe(true);
   });
 });

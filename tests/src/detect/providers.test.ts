@@ -273,6 +273,15 @@ describe.each(prefixless.map((p) => [p.id, p] as const))("provider %s (no prefix
     // surrounding blanks are not part of the key
     const padded = detector.scanNamed(name, ` ${key} `);
     expect([padded?.start, padded?.end]).toEqual([1, key.length + 1]);
+    // the cheap shape test that callers run before looking for a name agrees
+    expect(detector.hasNamedShape(key)).toBe(true);
+    expect(detector.hasNamedShape(` ${key} `)).toBe(true);
+  });
+
+  it("has no named shape when the value is broken by a space or is a sentence", () => {
+    const key = fakeKey(provider.id, 2);
+    expect(detector.hasNamedShape(`${key.slice(0, 8)} ${key.slice(9)}`)).toBe(false);
+    expect(detector.hasNamedShape(`the ${name} is read from the environment`)).toBe(false);
   });
 
   it("is not found under a name that does not say whose key it is", () => {
