@@ -223,24 +223,15 @@ export function objectProps(
   return props;
 }
 
-/** Patterns by module list: the catalog's is compiled once per process, not once per file. */
-const mentionPatterns = new Map<string, RegExp>();
-
 /**
  * One pass over a file's text for any client module named in quotes (`"openai"`, `'@aws-sdk/client-…`):
- * an alternation of literals, no quantifier. Much cheaper than a search per module and quote.
+ * an alternation of literals (a trie), no quantifier. Much cheaper than a search per module and
+ * quote. Built once per configuration, by `setupFor`.
  */
 export function moduleMentionPattern(entries: readonly ClientEntry[] = CLIENTS): RegExp {
-  const modules = [...new Set(entries.flatMap((e) => e.modules))].sort();
-  const key = modules.join("\n");
-  let re = mentionPatterns.get(key);
-  if (!re) {
-    const alternatives = modules.map((m) => (m.endsWith("*") ? m.slice(0, -1) : { text: m, tail: "[\"'`]" }));
-    re = new RegExp(`["'\`]${literalAlternation(alternatives)}`);
-    if (mentionPatterns.size > 32) mentionPatterns.clear();
-    mentionPatterns.set(key, re);
-  }
-  return re;
+  const modules = [...new Set(entries.flatMap((e) => e.modules))];
+  const alternatives = modules.map((m) => (m.endsWith("*") ? m.slice(0, -1) : { text: m, tail: "[\"'`]" }));
+  return new RegExp(`["'\`]${literalAlternation(alternatives)}`);
 }
 
 /** Header names that carry a key, lower-cased. */
