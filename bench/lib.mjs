@@ -1,8 +1,8 @@
 // Shared helpers of the benchmarks: paths, machine description, child-process timing, statistics.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -102,4 +102,44 @@ export function updateResults(name, body) {
   const k = text.indexOf(end);
   text = i !== -1 && k !== -1 ? text.slice(0, i) + block + text.slice(k + end.length) : `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, text);
+}
+
+/** The packages whose shipped sources make the speed corpus (BENCH_PACKAGES overrides them). */
+export const corpusPackages = () =>
+  (process.env.BENCH_PACKAGES ?? "openai,@anthropic-ai/sdk,ai,@langchain/core,groq-sdk").split(",");
+
+const EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs)$/;
+const MAX_FILE_BYTES = 512 * 1024;
+
+/**
+ * Copies the TS/JS sources shipped inside the given installed packages into `corpus` (emptied
+ * first), leaving out `.d.ts`, `.min.js` and files over 512 KiB. Returns the counts for the report.
+ */
+export function collectCorpus(packages, corpus) {
+  rmSync(corpus, { recursive: true, force: true });
+  const counts = { files: 0, lines: 0, bytes: 0, perPackage: {} };
+  const collect = (dir, pkg) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules") collect(path, pkg);
+        continue;
+      }
+      if (!EXTENSIONS.test(entry.name) || /\.d\.[mc]?ts$/.test(entry.name) || /\.min\.[mc]?js$/.test(entry.name)) continue;
+      const size = statSync(path).size;
+      if (size > MAX_FILE_BYTES) continue;
+      const target = join(corpus, pkg.replace("/", "__"), relative(join(ROOT, "node_modules", pkg), path));
+      ensureDir(dirname(target));
+      copyFileSync(path, target);
+      const text = readFileSync(path, "utf8");
+      counts.files++;
+      counts.bytes += size;
+      let n = 1;
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+      counts.lines += n;
+      counts.perPackage[pkg] = (counts.perPackage[pkg] ?? 0) + 1;
+    }
+  };
+  for (const pkg of packages) collect(join(ROOT, "node_modules", pkg), pkg);
+  return counts;
 }

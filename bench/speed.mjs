@@ -14,49 +14,19 @@
 // Type-aware rules (requiresTypeChecking) are not in `recommended`; their bench, a type-checked lint
 // with and without them, is bench/typed.mjs (`npm run bench:typed`).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST_PLUGIN, OUT, ROOT, ensureDir, machine, median, parseTiming, requireBuild, runEslint, updateResults } from "./lib.mjs";
+import { DIST_PLUGIN, OUT, ROOT, collectCorpus, corpusPackages, machine, median, parseTiming, requireBuild, runEslint, updateResults } from "./lib.mjs";
 
 requireBuild();
 
-const PACKAGES = (process.env.BENCH_PACKAGES ?? "openai,@anthropic-ai/sdk,ai,@langchain/core,groq-sdk").split(",");
+const PACKAGES = corpusPackages();
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 5));
-const EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs)$/;
-const MAX_FILE_BYTES = 512 * 1024;
 
 // ------------------------------------------------------------------ corpus
 const corpus = join(OUT, "corpus");
-rmSync(corpus, { recursive: true, force: true });
-let files = 0;
-let lines = 0;
-let bytes = 0;
-const perPackage = {};
-
-function collect(dir, pkg) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== "node_modules") collect(path, pkg);
-      continue;
-    }
-    if (!EXTENSIONS.test(entry.name) || /\.d\.[mc]?ts$/.test(entry.name) || /\.min\.[mc]?js$/.test(entry.name)) continue;
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) continue;
-    const target = join(corpus, pkg.replace("/", "__"), relative(join(ROOT, "node_modules", pkg), path));
-    ensureDir(dirname(target));
-    copyFileSync(path, target);
-    const text = readFileSync(path, "utf8");
-    files++;
-    bytes += size;
-    let n = 1;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-    lines += n;
-    perPackage[pkg] = (perPackage[pkg] ?? 0) + 1;
-  }
-}
-for (const pkg of PACKAGES) collect(join(ROOT, "node_modules", pkg), pkg);
+const { files, lines, bytes, perPackage } = collectCorpus(PACKAGES, corpus);
 
 // ------------------------------------------------------------------ configs
 const plugin = (await import(pathToFileURL(DIST_PLUGIN).href)).default;
