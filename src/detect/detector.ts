@@ -144,7 +144,15 @@ function compileCatalog() {
   }));
   const minLength = Math.min(...matchers.map((m) => m.prefix.length + m.provider.body.min));
   const minNamedLength = Math.min(...contextual.map((c) => c.provider.body.min));
-  return { byFirstChar, matchers, prefixSource, contextual, minLength, minNamedLength };
+  const maxNamedLength = Math.max(...contextual.map((c) => c.provider.body.max));
+  // The ASCII characters some context-only shape allows: a value with any other character (a space,
+  // most often) has none of the shapes, which one loop tells before any pattern runs.
+  const namedChars = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const char = String.fromCharCode(c);
+    if (contextual.some((x) => new RegExp(`^[${x.provider.body.chars}]$`).test(char))) namedChars[c] = 1;
+  }
+  return { byFirstChar, matchers, prefixSource, contextual, minLength, minNamedLength, maxNamedLength, namedChars };
 }
 
 /**
@@ -307,7 +315,13 @@ export function createDetector(options: DetectorOptions = {}): Detector {
   function hasNamedShape(value: string): boolean {
     if (value.length < CATALOG.minNamedLength) return false;
     const trimmed = value.trim();
-    return CATALOG.contextual.some((c) => c.value.test(trimmed));
+    if (trimmed.length < CATALOG.minNamedLength || trimmed.length > CATALOG.maxNamedLength) return false;
+    for (let i = 0; i < trimmed.length; i++) {
+      const c = trimmed.charCodeAt(i);
+      if (c < 128 && CATALOG.namedChars[c] === 0) return false;
+    }
+    for (const c of CATALOG.contextual) if (c.value.test(trimmed)) return true;
+    return false;
   }
 
   return { scan, scanNamed, hasNamedShape, minLength };
