@@ -264,6 +264,15 @@ function setupFor(clients: readonly UserClient[] | undefined): MatcherSetup {
   return setup;
 }
 
+/**
+ * Whether `text` names any client module (of the catalog or `clients`) in quotes: the prefilter of
+ * `createClientMatcher`, for a rule that wants to skip a file before it builds a matcher. Throws on
+ * malformed `clients`, as `createClientMatcher` does.
+ */
+export function mentionsClientModule(text: string, clients?: readonly UserClient[]): boolean {
+  return setupFor(clients).mention.test(text);
+}
+
 export function createClientMatcher(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   options: ClientMatcherOptions = {},

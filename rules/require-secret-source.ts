@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { envVarFor, type ClientEntry } from "../src/clients/catalog.js";
 import { envVarName, isEnvObject, onlyInit, propertyName, unwrap } from "./ast.js";
-import { USER_CLIENT_SCHEMA, createClientMatcher, objectProps, type KeyUse, type UserClient } from "./client-calls.js";
+import { USER_CLIENT_SCHEMA, createClientMatcher, mentionsClientModule, objectProps, type KeyUse, type UserClient } from "./client-calls.js";
 import { createRule } from "./utils.js";
 
 export type EnvAccess = "process.env" | "import.meta.env" | "Bun.env" | "Deno.env.get";
@@ -133,12 +133,12 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     let matcher: ReturnType<typeof createClientMatcher>;
     try {
+      // A file that imports no client module has no client call: no matcher, no listener (most files).
+      if (!mentionsClientModule(context.sourceCode.text, options.clients)) return {};
       matcher = createClientMatcher(context, { clients: options.clients ?? [] });
     } catch (error) {
       throw new Error(`keyguard/require-secret-source: invalid options: ${(error as Error).message}`, { cause: error });
     }
-    // A file that imports no client module has no client call: no listener at all (most files).
-    if (!matcher.mayHaveClients()) return {};
     const sourceCode = context.sourceCode;
     const loaders = new Set(options.secretLoaders ?? []);
     const envAccess = options.envAccess ?? "process.env";
