@@ -17,6 +17,9 @@ export function constInit(id: TSESTree.Identifier, scope: TSESLint.Scope.Scope):
   return def.node.init;
 }
 
+/** A scope, or a function that looks it up: callers on hot paths look it up only when a name needs it. */
+export type ScopeSource = TSESLint.Scope.Scope | (() => TSESLint.Scope.Scope);
+
 /**
  * The string value of `node` when the file alone determines it: string and number literals,
  * template literals whose expressions are static, `+` of static operands, and identifiers bound
@@ -24,7 +27,7 @@ export function constInit(id: TSESTree.Identifier, scope: TSESLint.Scope.Scope):
  */
 export function staticString(
   node: TSESTree.Node,
-  scope: TSESLint.Scope.Scope,
+  scope: ScopeSource,
   depth = 0,
 ): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
@@ -50,8 +53,9 @@ export function staticString(
       return right === undefined ? undefined : left + right;
     }
     case AST_NODE_TYPES.Identifier: {
-      const init = constInit(node, scope);
-      return init ? staticString(init, scope, depth + 1) : undefined;
+      const resolved = typeof scope === "function" ? scope() : scope;
+      const init = constInit(node, resolved);
+      return init ? staticString(init, resolved, depth + 1) : undefined;
     }
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createDetector, type AllowEntry, type CustomPattern, type Detector, type Finding } from "../src/detect/index.js";
-import { bindingName, clientOption, staticString } from "./ast.js";
+import { bindingName, clientOption, staticString, type ScopeSource } from "./ast.js";
 import { createRule } from "./utils.js";
 
 export type Options = [
@@ -34,6 +34,22 @@ function detectorFor(options: Options[0]): Detector {
   }
   detectorsByOptions.set(options, detector);
   return detector;
+}
+
+/** A step of `SourceCode#traverse()`: ESLint's language API (`@eslint/core`), in every ESLint the plugin supports. */
+interface TraversalStep {
+  readonly kind: number;
+  readonly phase?: number;
+  readonly target: unknown;
+}
+/** `kind` of a step that visits a node, and `phase` of entering it (`@eslint/core`'s VisitTraversalStep). */
+const VISIT_STEP = 1;
+const ENTER_PHASE = 1;
+
+/** The steps of ESLint's traversal of the file, or `undefined` where the SourceCode has none. */
+function traversalSteps(sourceCode: Readonly<TSESLint.SourceCode>): Iterable<TraversalStep> | undefined {
+  const traverse = (sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> }).traverse;
+  return typeof traverse === "function" ? traverse.call(sourceCode) : undefined;
 }
 
 /** Option names that hold a client's key: `apiKey`, `token`, `api_key`, `secretKey`, `authToken`. */
@@ -234,74 +250,77 @@ export default createRule<Options, MessageIds>({
      * Scans runs of adjacent static parts joined, so that `"sk-proj-" + rest` and
      * `` `${PREFIX}${body}` `` are seen whole. A key that lies entirely inside a part which only
      * names a string (a `const` written elsewhere in the file) is reported where it is written.
+     * `parts` are fresh segments (their `start` is set here); returns how many keys were found.
      */
     function scanSegments(parts: readonly (Segment | undefined)[], whole: TSESTree.Node): number {
-      let run: Segment[] = [];
-      let length = 0;
       let found = 0;
-      const flush = () => {
-        if (run.length > 0) found += scanRun(run, length, whole, parts.length);
-        run = [];
-        length = 0;
-      };
-      for (const part of parts) {
-        if (part === undefined) flush();
-        else {
-          run.push({ ...part, start: length });
-          length += part.value.length;
-        }
+      let from = 0;
+      for (let i = 0; i <= parts.length; i++) {
+        if (i < parts.length && parts[i] !== undefined) continue;
+        if (i > from) found += scanRun(parts as readonly Segment[], from, i, whole, parts.length);
+        from = i + 1;
       }
-      flush();
       return found;
     }
 
-    /** Scans one run; returns how many keys the detector found in it (reported or not). */
-    function scanRun(run: readonly Segment[], length: number, whole: TSESTree.Node, partCount: number): number {
+    /** Scans the run `parts[from..to)` (no `undefined` in it); returns how many keys the detector found in it. */
+    function scanRun(parts: readonly Segment[], from: number, to: number, whole: TSESTree.Node, partCount: number): number {
+      let length = 0;
+      for (let i = from; i < to; i++) {
+        (parts[i] as { start: number }).start = length;
+        length += parts[i]!.value.length;
+      }
       if (length < minLength) return 0;
-      const text = run.length === 1 ? run[0]!.value : run.map((s) => s.value).join("");
+      let text = parts[from]!.value;
+      for (let i = from + 1; i < to; i++) text += parts[i]!.value;
       const findings = detector.scan(text);
       // Findings come in order of position: the first segment of each is at or after the previous one's.
-      let from = 0;
+      let first = from;
       for (const finding of findings) {
-        while (from < run.length - 1 && run[from]!.start + run[from]!.value.length <= finding.start) from++;
-        let to = from;
-        while (to < run.length - 1 && run[to + 1]!.start < finding.end) to++;
-        const first = run[from]!;
-        const last = run[to]!;
-        if (from === to && !isWrittenHere(first.node, whole)) continue;
-        const loc = { start: first.node.loc.start, end: last.node.loc.end };
-        const exact = finding.start === first.start && finding.end === last.start + last.value.length;
+        while (first < to - 1 && parts[first]!.start + parts[first]!.value.length <= finding.start) first++;
+        let last = first;
+        while (last < to - 1 && parts[last + 1]!.start < finding.end) last++;
+        const head = parts[first]!;
+        const tail = parts[last]!;
+        if (first === last && !isWrittenHere(head.node, whole)) continue;
+        const loc = { start: head.node.loc.start, end: tail.node.loc.end };
+        const exact = finding.start === head.start && finding.end === tail.start + tail.value.length;
         let fix: ((env: string) => TSESLint.ReportFixFunction) | undefined;
         if (exact && whole.type === AST_NODE_TYPES.BinaryExpression) {
           // `"sk-proj-" + "…"` → `process.env.X`: the operands that hold the key, and nothing else.
-          fix = (env) => (fixer) => fixer.replaceTextRange([first.node.range[0], last.node.range[1]], env);
+          fix = (env) => (fixer) => fixer.replaceTextRange([head.node.range[0], tail.node.range[1]], env);
         } else if (
           exact &&
           whole.type === AST_NODE_TYPES.TemplateLiteral &&
           whole.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression && // `tag\`…\`` calls a function: keep it
           finding.start === 0 &&
           finding.end === text.length &&
-          run.length === partCount
+          to - from === partCount
         ) {
           fix = (env) => (fixer) => fixer.replaceText(whole, env);
         }
-        report(first.node, loc, finding, fix);
+        report(head.node, loc, finding, fix);
       }
       return findings.length;
     }
 
-    /** A template's quasis and expressions in order; `undefined` where the value is only known at run time. */
-    function templateParts(node: TSESTree.TemplateLiteral, scope: TSESLint.Scope.Scope): (Segment | undefined)[] {
+    /**
+     * A template's quasis and expressions in order; `undefined` where the value is only known at run
+     * time. The scope is looked up only when an expression needs it (a name bound elsewhere).
+     */
+    function templateParts(node: TSESTree.TemplateLiteral, scope: ScopeSource): (Segment | undefined)[] {
       const parts: (Segment | undefined)[] = [];
-      node.quasis.forEach((quasi, i) => {
+      const { quasis, expressions } = node;
+      for (let i = 0; i < quasis.length; i++) {
+        const quasi = quasis[i]!;
         const cooked = quasi.value.cooked;
         parts.push(cooked == null ? undefined : { node: quasi, value: cooked, start: 0 });
-        const expression = node.expressions[i];
+        const expression = expressions[i];
         if (expression) {
           const value = staticString(expression, scope);
           parts.push(value === undefined ? undefined : { node: expression, value, start: 0 });
         }
-      });
+      }
       return parts;
     }
 
@@ -312,13 +331,13 @@ export default createRule<Options, MessageIds>({
       } else out.push(node);
     }
 
-    return {
-      Literal(node) {
+    const visitors = {
+      Literal(node: TSESTree.Literal) {
         if (typeof node.value !== "string") return;
         if (isPlusChain(node.parent)) return; // scanned with its chain
         scanLiteral(node as TSESTree.StringLiteral);
       },
-      TemplateLiteral(node) {
+      TemplateLiteral(node: TSESTree.TemplateLiteral) {
         if (isPlusChain(node.parent)) return; // scanned with its chain
         if (node.expressions.length === 0) {
           // No expression: one quasi, no scope needed, and one scan serves both checks.
@@ -328,51 +347,87 @@ export default createRule<Options, MessageIds>({
           if (found === 0 && value.length > 0) scanNamed(node, value);
           return;
         }
-        scanSegments(templateParts(node, sourceCode.getScope(node)), node);
+        scanSegments(templateParts(node, () => sourceCode.getScope(node)), node);
       },
-      BinaryExpression(node) {
+      BinaryExpression(node: TSESTree.BinaryExpression) {
         if (node.operator !== "+" || isPlusChain(node.parent)) return;
         const list: TSESTree.Node[] = [];
         operands(node, list);
         if (!list.some((n) => n.type === AST_NODE_TYPES.Literal || n.type === AST_NODE_TYPES.TemplateLiteral)) return;
-        const scope = sourceCode.getScope(node);
-        const parts = list.map((operand) => {
-          const value = staticString(operand, scope);
-          return value === undefined ? undefined : { node: operand, value, start: 0 };
-        });
+        let scope: TSESLint.Scope.Scope | undefined;
+        const lazyScope = () => (scope ??= sourceCode.getScope(node));
+        const parts: (Segment | undefined)[] = [];
+        let allStatic = true;
+        for (const operand of list) {
+          const value = staticString(operand, lazyScope);
+          parts.push(value === undefined ? undefined : { node: operand, value, start: 0 });
+          if (value === undefined) allStatic = false;
+        }
         const found = scanSegments(parts, node);
         // Parts that are not static (a template with a runtime expression) are scanned on their own.
-        list.forEach((operand, i) => {
+        for (let i = 0; i < list.length; i++) {
+          const operand = list[i]!;
           if (parts[i] === undefined && operand.type === AST_NODE_TYPES.TemplateLiteral) {
-            scanSegments(templateParts(operand, scope), operand);
+            scanSegments(templateParts(operand, lazyScope), operand);
           }
-        });
+        }
         // When every part is static, the chain was scanned above as one run: its text is the whole value.
-        if (found > 0 || parts.some((p) => p === undefined)) return;
-        const whole = staticString(node, scope);
-        if (whole !== undefined) scanNamed(node, whole);
+        if (found > 0 || !allStatic) return;
+        let value = "";
+        for (const part of parts) value += part!.value;
+        scanNamed(node, value);
       },
-      JSXText(node) {
+      JSXText(node: TSESTree.JSXText) {
         if (node.value.length < minLength) return;
         for (const finding of detector.scan(node.value)) report(node, node.loc, finding, undefined);
       },
-      Program() {
-        if (options.checkComments === false) return;
-        for (const comment of sourceCode.getAllComments()) {
-          if (comment.value.length < minLength) continue;
-          const offset = comment.range[0] + 2;
-          for (const finding of detector.scan(comment.value)) {
-            context.report({
-              loc: {
-                start: sourceCode.getLocFromIndex(offset + finding.start),
-                end: sourceCode.getLocFromIndex(offset + finding.end),
-              },
-              messageId: "keyInComment",
-              data: { provider: finding.providerName, masked: finding.masked },
-            });
-          }
-        }
-      },
     };
+
+    function scanComments(): void {
+      for (const comment of sourceCode.getAllComments()) {
+        if (comment.value.length < minLength) continue;
+        const offset = comment.range[0] + 2;
+        for (const finding of detector.scan(comment.value)) {
+          context.report({
+            loc: {
+              start: sourceCode.getLocFromIndex(offset + finding.start),
+              end: sourceCode.getLocFromIndex(offset + finding.end),
+            },
+            messageId: "keyInComment",
+            data: { provider: finding.providerName, masked: finding.masked },
+          });
+        }
+      }
+    }
+
+    const steps = traversalSteps(sourceCode);
+    if (!steps) {
+      // No traversal to read (not ESLint's JavaScript SourceCode): the same checks as listeners.
+      return { ...visitors, Program: () => (options.checkComments === false ? undefined : scanComments()) };
+    }
+    // The whole file is checked here, in create(), from the steps of ESLint's own traversal
+    // (`SourceCode#traverse()`, computed and cached before any rule is created, parents set):
+    // a plain loop over them costs a fraction of what listeners do, since a rule with any listener
+    // makes ESLint look up selectors for every node of the file (bench/RESULTS.md).
+    if (options.checkComments !== false) scanComments();
+    for (const step of steps) {
+      if (step.kind !== VISIT_STEP || step.phase !== ENTER_PHASE) continue;
+      const node = step.target as TSESTree.Node;
+      switch (node.type) {
+        case AST_NODE_TYPES.Literal:
+          visitors.Literal(node);
+          break;
+        case AST_NODE_TYPES.TemplateLiteral:
+          visitors.TemplateLiteral(node);
+          break;
+        case AST_NODE_TYPES.BinaryExpression:
+          visitors.BinaryExpression(node);
+          break;
+        case AST_NODE_TYPES.JSXText:
+          visitors.JSXText(node);
+          break;
+      }
+    }
+    return {};
   },
 });

@@ -504,3 +504,43 @@ describe("no-hardcoded-key: messages show the masked form only", () => {
     }
   });
 });
+
+// ------------------------------------------------------------------ the listener fallback
+
+describe("no-hardcoded-key: without SourceCode#traverse, listeners find the same keys", () => {
+  /** The rule, handed a SourceCode whose `traverse` is hidden: it must fall back to listeners. */
+  const withoutTraverse = {
+    ...rule,
+    create(context: Parameters<typeof rule.create>[0]) {
+      const sourceCode = Object.create(context.sourceCode, { traverse: { value: undefined } }) as typeof context.sourceCode;
+      return rule.create(Object.create(context, { sourceCode: { value: sourceCode } }) as typeof context);
+    },
+  };
+  const plugin = { rules: { "no-hardcoded-key": rule, fallback: withoutTraverse } } as unknown as ESLint.Plugin;
+  const linter = new Linter({ configType: "flat" });
+  const lint = (ruleId: string, code: string) =>
+    linter.verify(code, [
+      {
+        plugins: { keyguard: plugin },
+        languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+        rules: { [`keyguard/${ruleId}`]: "error" },
+      },
+    ] as Linter.Config[]);
+  const strip = (messages: Linter.LintMessage[]) => messages.map(({ ruleId: _ruleId, ...rest }) => rest);
+
+  it("on literals, templates, concatenations, named keys, JSX and comments", () => {
+    const code = [
+      `const a = ${JSON.stringify(openai)};`,
+      `const b = \`Bearer ${anthropic}\`;`,
+      `const c = ${JSON.stringify(groq.slice(0, 10))} + ${JSON.stringify(groq.slice(10))};`,
+      `const P = ${JSON.stringify(izzi.slice(0, 8))}; const d = \`\${P}${izzi.slice(8)}\`;`,
+      `const cohereApiKey = ${JSON.stringify(cohere)};`,
+      `const e = <p>${google}</p>;`,
+      `// ${openai}`,
+    ].join("\n");
+    const direct = lint("no-hardcoded-key", code);
+    expect(direct.map((m) => m.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(direct.every((m) => m.ruleId === "keyguard/no-hardcoded-key")).toBe(true);
+    expect(strip(lint("fallback", code))).toEqual(strip(direct));
+  });
+});
