@@ -8,15 +8,18 @@
 // rules), the same plus keyguard's rules for B. The configs alternate file by file, so they share
 // the machine's load. B − A is keyguard's cost; (parse + B) / (parse + A) estimates B/A of a lint.
 //
-//   node bench/rulecost.mjs [passes]        (BENCH_PACKAGES as for bench/speed.mjs)
+//   node bench/rulecost.mjs [passes] [baseline]      (BENCH_PACKAGES as for bench/speed.mjs)
 //
-// Use it to judge a change to a rule: run it before and after, compare B − A.
+// Use it to judge a change to a rule. With `baseline`, the plugin entry of another build (e.g. a
+// copy of dist/ made before the change: `cp -r dist /tmp/base` then `/tmp/base/rules/index.js`),
+// a third config B0 runs that build in the same alternation, and B − B0 is the change's effect.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Linter, SourceCode } from "eslint";
 import * as tsParser from "@typescript-eslint/parser";
-import { DIST_PLUGIN, OUT, collectCorpus, corpusPackages, requireBuild } from "./lib.mjs";
+import { DIST_PLUGIN, OUT, ROOT, collectCorpus, corpusPackages, requireBuild } from "./lib.mjs";
 
 requireBuild();
 const PASSES = Math.max(1, Number(process.argv[2] ?? 1));
@@ -40,7 +43,21 @@ const base = {
   languageOptions: { parser: tsParser, ecmaVersion: "latest", sourceType: "module" },
   linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off" },
 };
-const CONFIGS = { A: [base], B: [base, plugin.configs.recommended] };
+// One config array per config, built once, as the ESLint class does: handed a plain array,
+// Linter#verify would normalise and merge the config again for every file, and the rules'
+// per-options caches would never hit.
+const { FlatConfigArray } = createRequire(import.meta.url)(join(ROOT, "node_modules/eslint/lib/config/flat-config-array.js"));
+const configArray = (configs) => {
+  const array = new FlatConfigArray(configs, { basePath: corpus });
+  array.normalizeSync();
+  return array;
+};
+const CONFIGS = { A: configArray([base]), B: configArray([base, plugin.configs.recommended]) };
+const baseline = process.argv[3];
+if (baseline) {
+  const before = (await import(pathToFileURL(resolve(baseline)).href)).default;
+  CONFIGS.B0 = configArray([base, before.configs.recommended]);
+}
 const names = Object.keys(CONFIGS);
 const linter = new Linter({ cwd: corpus, configType: "flat" });
 
@@ -59,8 +76,8 @@ function parse(text, filePath) {
   return new SourceCode({ text, ast, parserServices: services, scopeManager, visitorKeys });
 }
 
-const ms = { parse: 0, A: 0, B: 0 };
-const messages = { A: 0, B: 0 };
+const ms = { parse: 0, ...Object.fromEntries(names.map((name) => [name, 0])) };
+const messages = Object.fromEntries(names.map((name) => [name, 0]));
 let linted = 0;
 for (let pass = 0; pass <= PASSES; pass++) {
   const n = pass === 0 ? Math.min(WARM_UP, files.length) : files.length;
@@ -92,10 +109,12 @@ const summary = {
   keyguardMs: Math.round(diff),
   keyguardMsPerMiBPass: +(diff / PASSES / (counts.bytes / 2 ** 20)).toFixed(1),
   estimatedLintRatio: +((ms.parse + ms.B) / (ms.parse + ms.A)).toFixed(4),
+  ...(baseline ? { baselineMs: Math.round(ms.B0 - ms.A), changeMs: Math.round(ms.B - ms.B0) } : {}),
   messages,
 };
 console.log(
   `${linted} file lints per config: parse ${summary.ms.parse} ms, verify A ${summary.ms.A} ms, B ${summary.ms.B} ms; ` +
-    `keyguard (B − A) ${summary.keyguardMs} ms; (parse + B) / (parse + A) = ${summary.estimatedLintRatio}`,
+    `keyguard (B − A) ${summary.keyguardMs} ms; (parse + B) / (parse + A) = ${summary.estimatedLintRatio}` +
+    (baseline ? `; baseline build (B0 − A) ${summary.baselineMs} ms, change (B − B0) ${summary.changeMs} ms` : ""),
 );
 console.log(JSON.stringify(summary));
