@@ -9,6 +9,8 @@
 //   C: A + eslint-plugin-no-secrets with its defaults
 //   D: A + one trivial core rule (no-debugger): what ESLint itself costs once any rule runs
 //      (rule dispatch on every node, GC), the floor for B and C
+//   F: A + keyguard's recommended rules replaced by rules of the same names that return no
+//      listeners and do nothing: what ESLint costs to enable those rules, B's floor
 //
 // Environment: BENCH_ROUNDS (default 5, at least 3), BENCH_PACKAGES (comma-separated, overrides the corpus).
 // Type-aware rules (requiresTypeChecking) are not in `recommended`; their bench, a type-checked lint
@@ -50,6 +52,15 @@ const CONFIGS = {
     label: "A + no-debugger (ESLint's cost of any rule)",
     code: `${base}\nexport default [base, { rules: { "no-debugger": "error" } }];\n`,
   },
+  F: {
+    label: "A + keyguard's rules doing nothing (ESLint's cost of enabling them)",
+    code: `${base}import keyguard from ${JSON.stringify(DIST_PLUGIN)};
+const idle = { meta: { type: "problem", schema: [] }, create: () => ({}) };
+const rules = keyguard.configs.recommended.rules;
+const plugin = { rules: Object.fromEntries(Object.keys(rules).map((id) => [id.slice("keyguard/".length), idle])) };
+export default [base, { plugins: { keyguard: plugin }, rules }];
+`,
+  },
   C: {
     label: "A + eslint-plugin-no-secrets (defaults)",
     code: `${base}import noSecrets from "eslint-plugin-no-secrets";\nexport default [base, { plugins: { "no-secrets": noSecrets }, rules: { "no-secrets/no-secrets": "error" } }];\n`,
@@ -69,8 +80,8 @@ console.log(`corpus: ${files} files, ${lines} lines, ${(bytes / 2 ** 20).toFixed
 console.log("warm-up (A, not counted)");
 lint("A");
 
-const ORDER = ["A", "B", "C", "D"];
-const samples = { A: [], B: [], C: [], D: [] };
+const ORDER = ["A", "B", "C", "D", "F"];
+const samples = Object.fromEntries(ORDER.map((name) => [name, []]));
 const found = {};
 for (let round = 1; round <= ROUNDS; round++) {
   for (const name of ORDER) {
@@ -105,8 +116,8 @@ const sharePct = (name) => median(share[name].map((s) => (100 * s.rules) / s.tot
 
 // File by file in one process (bench/paired.mjs): the configs alternate every few milliseconds, so
 // the machine's drift over minutes, which the CLI rounds cannot escape, cancels out of the ratios.
-console.log("paired, file by file in one process: A B D");
-const pairedRun = spawnSync(process.execPath, [join(ROOT, "bench/paired.mjs"), OUT, corpus, "A,B,D"], {
+console.log("paired, file by file in one process: A B D F");
+const pairedRun = spawnSync(process.execPath, [join(ROOT, "bench/paired.mjs"), OUT, corpus, "A,B,D,F"], {
   cwd: OUT,
   encoding: "utf8",
   maxBuffer: 64 * 2 ** 20,
@@ -148,7 +159,7 @@ ESLint ${m.eslint} · @typescript-eslint/parser ${m.tsParser} · eslint-plugin-n
 
 Corpus: ${files} files, ${lines.toLocaleString("en")} lines (${(bytes / 2 ** 20).toFixed(1)} MiB) of TS/JS shipped in
 ${Object.entries(perPackage).map(([p, n]) => `\`${p}\` (${n})`).join(", ")}; \`.d.ts\`, \`.min.js\` and files over 512 KiB left out.
-${ROUNDS} rounds, alternating A B C D, after one unmeasured warm-up; one ESLint CLI process per lint, no cache, no concurrency.
+${ROUNDS} rounds, alternating ${ORDER.join(" ")}, after one unmeasured warm-up; one ESLint CLI process per lint, no cache, no concurrency.
 
 | | config | median wall (s) | median CPU (s) | wall / A | CPU / A | best wall / best A | paired wall / A | messages |
 |---|---|---:|---:|---:|---:|---:|---:|---:|
@@ -166,13 +177,15 @@ The wall and CPU medians above vary by ±10% from run to run of the same config 
 (D, a rule that does nothing on this code, measured ${stats.D.paired.toFixed(3)} × A, paired); "best" is each config's fastest
 round and "paired" the median of each round's time over the same round's A. The within-run share is the stable figure.
 
-File by file in one process (\`bench/paired.mjs\`: each file linted by A, B and D in turn, ${paired.passes} passes over the
+File by file in one process (\`bench/paired.mjs\`: each file linted by A, B, D and F in turn, ${paired.passes} passes over the
 corpus after a warm-up): B/A = ${(paired.ms.B / paired.ms.A).toFixed(3)}, D/A = ${(paired.ms.D / paired.ms.A).toFixed(3)}, B/D = ${(paired.ms.B / paired.ms.D).toFixed(3)}
-(A ${(paired.ms.A / 1000).toFixed(1)} s, B ${(paired.ms.B / 1000).toFixed(1)} s, D ${(paired.ms.D / 1000).toFixed(1)} s in all).
+(A ${(paired.ms.A / 1000).toFixed(1)} s, B ${(paired.ms.B / 1000).toFixed(1)} s, D ${(paired.ms.D / 1000).toFixed(1)} s, F ${(paired.ms.F / 1000).toFixed(1)} s in all; F/A = ${(paired.ms.F / paired.ms.A).toFixed(3)}, B/F = ${(paired.ms.B / paired.ms.F).toFixed(3)}).
 
 Targets: B/A ≤ 1.03 — within-run ${intrinsic("B").toFixed(3)}, ${verdict(intrinsic("B") <= 1.03)}; paired in one process ${(paired.ms.B / paired.ms.A).toFixed(3)}, ${verdict(paired.ms.B / paired.ms.A <= 1.03)}; wall: median ${bRatio.toFixed(3)}, ${verdict(bRatio <= 1.03)},
 best ${(stats.B.best / stats.A.best).toFixed(3)}, ${verdict(stats.B.best / stats.A.best <= 1.03)}, paired ${stats.B.paired.toFixed(3)}, ${verdict(stats.B.paired <= 1.03)}; CPU ${(stats.B.cpu / stats.A.cpu).toFixed(3)}, ${verdict(stats.B.cpu / stats.A.cpu <= 1.03)}.
 Against D (any one rule): wall ${(stats.B.wall / stats.D.wall).toFixed(3)}, CPU ${(stats.B.cpu / stats.D.cpu).toFixed(3)}.
+Against F (the same rules enabled, doing nothing: what ESLint costs to run them): wall ${(stats.B.wall / stats.F.wall).toFixed(3)}, CPU ${(stats.B.cpu / stats.F.cpu).toFixed(3)};
+F itself: wall ${(stats.F.wall / stats.A.wall).toFixed(3)} × A, paired ${stats.F.paired.toFixed(3)}. B/F is what keyguard's checks add.
 keyguard's rule time ≤ 1/20 of no-secrets' — 1/${ruleRatio.toFixed(0)}, ${verdict(ruleRatio >= 20)}.
 Type-aware rules (\`recommended-type-checked\`): measured on a type-checked lint by \`npm run bench:typed\`, in [RESULTS-typed.md](RESULTS-typed.md).
 `;
