@@ -143,3 +143,17 @@ export function collectCorpus(packages, corpus) {
   for (const pkg of packages) collect(join(ROOT, "node_modules", pkg), pkg);
   return counts;
 }
+
+/** Every file under `dir`, sorted (the corpus is read in the same order on every run). */
+export function listFiles(dir) {
+  const files = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  walk(dir);
+  return files.sort();
+}

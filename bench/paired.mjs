@@ -8,24 +8,17 @@
 //
 // Prints one JSON line: { files, passes, ms: { A, B, … }, messages } after a warm-up over the first
 // WARM_UP files that is not counted. BENCH_PAIRED_PASSES sets the counted passes (default 2).
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ESLint } from "eslint";
+import { listFiles } from "./lib.mjs";
 
 const [dir, corpus, names = "A,B"] = process.argv.slice(2);
 const configs = names.split(",");
 const PASSES = Math.max(1, Number(process.env.BENCH_PAIRED_PASSES ?? 2));
 const WARM_UP = 300;
 
-const files = [];
-(function walk(d) {
-  for (const entry of readdirSync(d, { withFileTypes: true })) {
-    const path = join(d, entry.name);
-    if (entry.isDirectory()) walk(path);
-    else files.push(path);
-  }
-})(corpus);
-files.sort();
+const files = listFiles(corpus);
 const texts = files.map((file) => [file, readFileSync(file, "utf8")]);
 
 const linters = Object.fromEntries(

@@ -13,13 +13,13 @@
 // Use it to judge a change to a rule. With `baseline`, the plugin entry of another build (e.g. a
 // copy of dist/ made before the change: `cp -r dist /tmp/base` then `/tmp/base/rules/index.js`),
 // a third config B0 runs that build in the same alternation, and B − B0 is the change's effect.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Linter, SourceCode } from "eslint";
 import * as tsParser from "@typescript-eslint/parser";
-import { DIST_PLUGIN, OUT, ROOT, collectCorpus, corpusPackages, requireBuild } from "./lib.mjs";
+import { DIST_PLUGIN, OUT, ROOT, collectCorpus, corpusPackages, listFiles, requireBuild } from "./lib.mjs";
 
 requireBuild();
 const PASSES = Math.max(1, Number(process.argv[2] ?? 1));
@@ -27,15 +27,7 @@ const WARM_UP = 300;
 
 const corpus = join(OUT, "corpus-rules");
 const counts = collectCorpus(corpusPackages(), corpus);
-const files = [];
-(function walk(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path);
-    else files.push(path);
-  }
-})(corpus);
-files.sort();
+const files = listFiles(corpus);
 
 const plugin = (await import(pathToFileURL(DIST_PLUGIN).href)).default;
 const base = {
