@@ -87,6 +87,8 @@ export interface KeyUse {
 
 export interface ClientMatcherOptions {
   clients?: UserClient[];
+  /** What `mentionsClientModule` already told of this file, so that the matcher does not test it again. */
+  mentionsClientModule?: boolean;
 }
 
 export interface ClientMatcher {
@@ -348,7 +350,7 @@ export function createClientMatcher(
    * can only be imported or required by a string, so a file without one has no client calls, and
    * every call in it is skipped without a scope lookup. Computed once per file, on first use.
    */
-  let mentionsClientModule: boolean | undefined;
+  let mentionsClientModule = options.mentionsClientModule;
   function fileMentionsClientModule(): boolean {
     mentionsClientModule ??= mention.test(sourceCode.text);
     return mentionsClientModule;

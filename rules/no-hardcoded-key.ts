@@ -72,7 +72,8 @@ function isFirebaseConfigValue(node: TSESTree.Node): boolean {
 interface Segment {
   readonly node: TSESTree.Node;
   readonly value: string;
-  readonly start: number;
+  /** Offset in its run's text, set by `scanRun`. */
+  start: number;
 }
 
 /**
@@ -267,7 +268,7 @@ export default createRule<Options, MessageIds>({
     function scanRun(parts: readonly Segment[], from: number, to: number, whole: TSESTree.Node, partCount: number): number {
       let length = 0;
       for (let i = from; i < to; i++) {
-        (parts[i] as { start: number }).start = length;
+        parts[i]!.start = length;
         length += parts[i]!.value.length;
       }
       if (length < minLength) return 0;

@@ -135,7 +135,7 @@ export default createRule<Options, MessageIds>({
     try {
       // A file that imports no client module has no client call: no matcher, no listener (most files).
       if (!mentionsClientModule(context.sourceCode.text, options.clients)) return {};
-      matcher = createClientMatcher(context, { clients: options.clients ?? [] });
+      matcher = createClientMatcher(context, { clients: options.clients ?? [], mentionsClientModule: true });
     } catch (error) {
       throw new Error(`keyguard/require-secret-source: invalid options: ${(error as Error).message}`, { cause: error });
     }
