@@ -16,7 +16,7 @@
 // --check then runs publint and @arethetypeswrong/cli on both tarballs, offline, and fails on any
 // finding. Exits 1 with the reason on any problem (missing build, an import no manifest allows, a
 // dependency range out of step with the lock, a README link to a file not shipped).
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, posix, relative, resolve } from "node:path";
@@ -197,23 +197,26 @@ for (const pkg of packages) {
 }
 
 if (check) {
-  let failed = false;
-  for (const [name, tarball] of Object.entries(tarballs)) {
-    const tools = [
-      ["publint", [join(root, "node_modules/publint/src/cli.js"), "run", tarball, "--strict"]],
-      // Node >= 20.19 (engines) loads ESM with require(): an ESM-only subpath is not an error for CommonJS.
-      ["attw", [join(root, "node_modules/@arethetypeswrong/cli/dist/index.js"), tarball, "--profile", "node16", "--ignore-rules", "cjs-resolves-to-esm", "--format", "ascii", "--no-color"]],
-    ];
-    for (const [tool, argv] of tools) {
-      const r = spawnSync(process.execPath, argv, { cwd: out, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-      const output = `${r.stdout}${r.stderr}`.trim();
-      if (r.status === 0) console.log(`✓ ${tool} ${name}`);
-      else {
-        failed = true;
-        console.error(`✗ ${tool} ${name}:\n${output}`);
-      }
-    }
+  // the four checks at once: each is mostly one process's start-up and TypeScript's
+  const jobs = Object.entries(tarballs).flatMap(([name, tarball]) => [
+    [name, "publint", [join(root, "node_modules/publint/src/cli.js"), "run", tarball, "--strict"]],
+    // Node >= 20.19 (engines) loads ESM with require(): an ESM-only subpath is not an error for CommonJS.
+    [name, "attw", [join(root, "node_modules/@arethetypeswrong/cli/dist/index.js"), tarball, "--profile", "node16", "--ignore-rules", "cjs-resolves-to-esm", "--format", "ascii", "--no-color"]],
+  ]);
+  const results = await Promise.all(
+    jobs.map(
+      ([name, tool, argv]) =>
+        new Promise((done) =>
+          execFile(process.execPath, argv, { cwd: out, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) =>
+            done({ name, tool, ok: !error, output: `${stdout}${stderr}`.trim() }),
+          ),
+        ),
+    ),
+  );
+  for (const { name, tool, ok, output } of results) {
+    if (ok) console.log(`✓ ${tool} ${name}`);
+    else console.error(`✗ ${tool} ${name}:\n${output}`);
   }
-  if (failed) process.exit(1);
+  if (results.some((r) => !r.ok)) process.exit(1);
 }
 console.log(JSON.stringify(tarballs));
