@@ -84,11 +84,9 @@ beforeAll(async () => {
   lap("pack, publint, attw");
   write(app, { "package.json": JSON.stringify({ name: "app", private: true, type: "module" }), ...sources });
   write(runtime, { "package.json": JSON.stringify({ name: "service", private: true, type: "module" }) });
-  // the README's two installs, at once
+  // the README's installs (the app's two in one command), at once
   installs = await Promise.all([
-    run("npm", ["install", ...npmFlags, "--save-dev", tarballs["eslint-plugin-keyguard"], `eslint@${locked("eslint")}`], app).then(async (r) =>
-      r.status === 0 ? run("npm", ["install", ...npmFlags, tarballs.keyguard], app) : r,
-    ),
+    run("npm", ["install", ...npmFlags, tarballs["eslint-plugin-keyguard"], `eslint@${locked("eslint")}`, tarballs.keyguard], app),
     run("npm", ["install", ...npmFlags, "--omit=dev", tarballs.keyguard], runtime),
   ]);
   for (const r of installs) if (r.status !== 0) throw new Error(`npm install failed:\n${r.stdout}${r.stderr}`);
