@@ -5,7 +5,7 @@ export default {
     ["strict", "🔒"],
     ["recommended-type-checked", "☑️"],
   ],
-  ignoreConfig: ["disable-type-checked"],
+  ignoreConfig: ["all", "disable-type-checked"],
   ruleDocTitleFormat: "prefix-name",
   ruleListColumns: ["name", "description", "configsError", "hasSuggestions", "requiresTypeChecking", "options"],
   ruleDocSectionInclude: ["Why", "Examples", "When not to use it"],

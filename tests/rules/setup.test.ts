@@ -14,9 +14,9 @@ const requiresTypes = (rule: string) =>
   (plugin.rules[rule.replace(/^keyguard\//, "") as keyof typeof plugin.rules]?.meta.docs as { requiresTypeChecking?: boolean } | undefined)?.requiresTypeChecking === true;
 
 describe("plugin setup", () => {
-  it("has meta with the package's name and version", () => {
+  it("has meta with the plugin package's name, the version and the namespace", () => {
     const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { name: string; version: string };
-    expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version });
+    expect(plugin.meta).toEqual({ name: "eslint-plugin-keyguard", version: pkg.version, namespace: "keyguard" });
     expect(VERSION).toBe(pkg.version);
   });
 

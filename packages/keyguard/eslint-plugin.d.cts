@@ -1,0 +1,2 @@
+import plugin = require("eslint-plugin-keyguard");
+export = plugin;
