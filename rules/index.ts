@@ -4,6 +4,7 @@
  */
 import type { TSESLint } from "@typescript-eslint/utils";
 import { VERSION } from "../src/version.js";
+import noBrowserSecret from "./no-browser-secret.js";
 import noHardcodedKey from "./no-hardcoded-key.js";
 import noSecretCast from "./no-secret-cast.js";
 import requireSecretString from "./require-secret-string.js";
@@ -17,6 +18,7 @@ const rules = {
   "no-secret-cast": noSecretCast,
   "require-secret-string": requireSecretString,
   "require-secret-source": requireSecretSource,
+  "no-browser-secret": noBrowserSecret,
 } satisfies Record<string, Rule>;
 
 type RuleName = keyof typeof rules;
