@@ -7,6 +7,7 @@ import { VERSION } from "../src/version.js";
 import noBrowserSecret from "./no-browser-secret.js";
 import noHardcodedKey from "./no-hardcoded-key.js";
 import noSecretCast from "./no-secret-cast.js";
+import noSecretInLogs from "./no-secret-in-logs.js";
 import requireSecretString from "./require-secret-string.js";
 import requireSecretSource from "./require-secret-source.js";
 import type { KeyguardRuleDocs } from "./utils.js";
@@ -19,6 +20,7 @@ const rules = {
   "require-secret-string": requireSecretString,
   "require-secret-source": requireSecretSource,
   "no-browser-secret": noBrowserSecret,
+  "no-secret-in-logs": noSecretInLogs,
 } satisfies Record<string, Rule>;
 
 type RuleName = keyof typeof rules;

@@ -11,6 +11,7 @@
  * file cannot make it slow.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { createRequire } from "node:module";
 import type * as ts from "typescript";
 import { propertyName, unwrap } from "../ast.js";
 
@@ -262,6 +263,13 @@ function patternPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[
   }
 }
 
+let objectFlag: number | undefined;
+/** `ts.TypeFlags.Object`, read from the installed TypeScript (its value differs between versions); only called where a program exists. */
+function objectTypeFlag(): number {
+  objectFlag ??= (createRequire(import.meta.url)("typescript") as typeof ts).TypeFlags.Object;
+  return objectFlag;
+}
+
 const MAX_TYPE_DEPTH = 3;
 const MAX_TYPE_PROPERTIES = 64;
 
@@ -287,7 +295,7 @@ export function typeCarries(
   }
   if (!result && (checker.isArrayType(type) || checker.isTupleType(type))) {
     result = checker.getTypeArguments(type as ts.TypeReference).some((t) => typeCarries(t, checker, isSecret, cache, depth + 1));
-  } else if (!result && (type.flags & 524288) /* TypeFlags.Object */ !== 0 && type.getCallSignatures().length === 0) {
+  } else if (!result && (type.flags & objectTypeFlag()) !== 0 && type.getCallSignatures().length === 0) {
     const props = checker.getPropertiesOfType(type);
     if (props.length <= MAX_TYPE_PROPERTIES) {
       for (const prop of props) {

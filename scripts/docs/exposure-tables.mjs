@@ -57,12 +57,12 @@ export const exposureTables = {
         "| --- | --- | --- | --- |",
         `| console | global | ${code("console")} | ${CONSOLE_METHODS.map(code).join(", ")} |`,
         ...LOGGERS.map((l) => {
-          const via = l.exports
+          const via = [...new Set(l.exports
             .map((e) => {
               const name = e.export === "default" ? l.id : e.export;
               const target = e.member ? `${name}.${e.member}` : name;
               return code(e.kind === "factory" ? `${target}(…)` : e.kind === "class" ? `new ${target}(…)` : target);
-            })
+            }))]
             .join(", ");
           const children = l.children?.length ? `; children: ${l.children.map(code).join(", ")}` : "";
           return `| ${md(l.name)} | ${l.modules.map(code).join(", ")} | ${via} | ${l.methods.map((m) => (m === "()" ? "called directly" : code(m))).join(", ")}${children} |`;
