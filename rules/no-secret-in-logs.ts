@@ -159,6 +159,12 @@ export default createRule<Options, MessageIds>({
       ? [...options.loggers.map((l, i) => ({ id: `custom:${i}`, name: `${l.module} ${l.export}`, modules: [l.module], exports: [{ export: l.export, kind: l.kind, ...(l.member ? { member: l.member } : {}) }], methods: l.methods, children: l.children ?? [] })), ...LOGGERS]
       : LOGGERS;
     const loggerNames = new Set(options.loggerNames ?? []);
+    /** Every method of a logger, for a cheap exit before any scope lookup. */
+    const loggerMethods = new Set(loggers.flatMap((l) => l.methods));
+    /** Whether the file names a logger module in quotes (a logger can only be imported by a string); computed on first use. */
+    let mentionsLogger: boolean | undefined;
+    const fileMentionsLogger = () =>
+      (mentionsLogger ??= loggers.some((l) => l.modules.some((m) => sourceCode.text.includes(`"${m}"`) || sourceCode.text.includes(`'${m}'`) || sourceCode.text.includes(`\`${m}\``))));
     const sanitizers = new Set(options.sanitizers ?? []);
     const extraPublic = (options.publicNames ?? []).map(publicNameWords);
     const matcher = createClientMatcher(context);
@@ -384,10 +390,12 @@ export default createRule<Options, MessageIds>({
         if (method === undefined) return undefined;
         const path = pathOf(callee.object);
         if (path !== undefined && loggerNames.has(path) && LOGGER_LEVELS.has(method)) return { messageId: "toLog", sink: `\`${path}.${method}()\`` };
+        if (!loggerMethods.has(method) || !fileMentionsLogger()) return undefined;
         const entry = loggerOf(callee.object);
         if (entry?.methods.includes(method)) return { messageId: "toLog", sink: `the ${entry.name} logger (\`.${method}()\`)` };
         return undefined;
       }
+      if (!loggerMethods.has("()") || !fileMentionsLogger()) return undefined;
       const entry = loggerOf(callee);
       return entry?.methods.includes("()") ? { messageId: "toLog", sink: `the ${entry.name} logger` } : undefined;
     }

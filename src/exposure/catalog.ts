@@ -118,6 +118,12 @@ export const PUBLIC_BY_DESIGN: readonly PublicByDesign[] = [
   { id: "segment", words: ["SEGMENT", "WRITE"], reason: "A Segment write key is embedded in the analytics snippet.", docs: "https://segment.com/docs/connections/find-writekey/" },
   { id: "amplitude", words: ["AMPLITUDE"], reason: "Amplitude API keys are embedded in browser SDKs.", docs: "https://amplitude.com/docs/apis/keys-and-tokens" },
   { id: "mixpanel", words: ["MIXPANEL"], reason: "A Mixpanel project token is embedded in browser SDKs.", docs: "https://docs.mixpanel.com/docs/orgs-and-projects/managing-projects#project-token" },
+  { id: "captcha", words: ["RECAPTCHA"], reason: "A reCAPTCHA site key is embedded in pages (the secret key says SECRET and stays reported).", docs: "https://developers.google.com/recaptcha/docs/display" },
+  { id: "turnstile", words: ["TURNSTILE"], reason: "A Turnstile site key is embedded in pages (the secret key says SECRET and stays reported).", docs: "https://developers.cloudflare.com/turnstile/get-started/" },
+  { id: "hcaptcha", words: ["HCAPTCHA"], reason: "An hCaptcha site key is embedded in pages (the secret says SECRET and stays reported).", docs: "https://docs.hcaptcha.com/" },
+  { id: "pusher", words: ["PUSHER"], reason: "A Pusher app key identifies the app to browsers; the app secret says SECRET and stays reported.", docs: "https://pusher.com/docs/channels/library_auth_reference/auth-signatures/" },
+  { id: "vapid", words: ["VAPID"], reason: "A VAPID public key is given to every browser that subscribes to push (the private key says PRIVATE and stays reported).", docs: "https://web.dev/articles/push-notifications-web-push-protocol" },
+  { id: "maptiler", words: ["MAPTILER"], reason: "MapTiler keys are browser keys, restricted by origin.", docs: "https://docs.maptiler.com/cloud/api/authentication-key/" },
   { id: "client-token", words: ["CLIENT", "TOKEN"], reason: "Client tokens (Datadog RUM, Paddle.js) are issued for browsers.", docs: "https://docs.datadoghq.com/account_management/api-app-keys/#client-tokens" },
   { id: "client-key", words: ["CLIENT", "KEY"], reason: "Client keys (Statsig, GrowthBook, LaunchDarkly) are issued for browsers.", docs: "https://docs.statsig.com/sdk-keys/api-keys" },
 ];

@@ -45,6 +45,10 @@ ruleTester().run("no-browser-secret", rule, masked<MessageIds, Options>({
     "const a = process.env.NEXT_PUBLIC_RECAPTCHA_SITE_KEY;",
     "const a = import.meta.env.VITE_USDC_TOKEN_ADDRESS;",
     "const a = process.env.NEXT_PUBLIC_POSTHOG_KEY;",
+    "const a = process.env.NEXT_PUBLIC_PUSHER_KEY;",
+    "const a = process.env.NEXT_PUBLIC_VAPID_KEY;",
+    "const a = import.meta.env.VITE_RECAPTCHA_KEY;",
+    "const a = process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY;",
     { code: "const a = process.env.NEXT_PUBLIC_ACME_WIDGET_KEY;", options: [{ publicNames: ["ACME_WIDGET"] }] },
     // a prefix read through an access form its framework does not replace
     "const a = process.env.VITE_OPENAI_API_KEY;",
@@ -141,6 +145,10 @@ ruleTester().run("no-browser-secret", rule, masked<MessageIds, Options>({
     {
       code: "const k = process.env.NEXT_PUBLIC_MAPBOX_SECRET_TOKEN;",
       errors: [pub("NEXT_PUBLIC_MAPBOX_SECRET_TOKEN", "Next.js", "prefix `NEXT_PUBLIC_`", { name: "MAPBOX_SECRET_TOKEN", output: "const k = process.env.MAPBOX_SECRET_TOKEN;" })],
+    },
+    {
+      code: "const k = process.env.NEXT_PUBLIC_RECAPTCHA_SECRET_KEY;",
+      errors: [pub("NEXT_PUBLIC_RECAPTCHA_SECRET_KEY", "Next.js", "prefix `NEXT_PUBLIC_`", { name: "RECAPTCHA_SECRET_KEY", output: "const k = process.env.RECAPTCHA_SECRET_KEY;" })],
     },
     { code: "const { NEXT_PUBLIC_OPENAI_API_KEY: k } = process.env;", errors: [pub("NEXT_PUBLIC_OPENAI_API_KEY", "Next.js", "prefix `NEXT_PUBLIC_`")] },
     { code: 'import { PUBLIC_OPENAI_API_KEY } from "$env/static/public";', errors: [pub("PUBLIC_OPENAI_API_KEY", "SvelteKit", "module `$env/static/public`")] },
