@@ -238,6 +238,16 @@ export default createRule<Options, MessageIds>({
     }
 
     // ---------------------------------------------------------------- SDK browser flags
+    /** Whether the file names one of a flag's modules (it can only be imported by a string): no scope lookups otherwise. */
+    const flagMentions = new Map<BrowserFlag, boolean>();
+    function mentionsFlagModule(flag: BrowserFlag): boolean {
+      let found = flagMentions.get(flag);
+      if (found === undefined) {
+        found = (flag.modules ?? []).some((m) => sourceCode.text.includes(m));
+        flagMentions.set(flag, found);
+      }
+      return found;
+    }
     function flagsOf(node: TSESTree.NewExpression | TSESTree.CallExpression): { flag: BrowserFlag; member: string; client?: ClientEntry }[] {
       const out: { flag: BrowserFlag; member: string; client?: ClientEntry }[] = [];
       const catalogClients = matcher.clientsOf(node);
@@ -246,6 +256,7 @@ export default createRule<Options, MessageIds>({
           for (const client of catalogClients) if (flag.clients.includes(client.id)) out.push({ flag, member: "", client });
           continue;
         }
+        if (!mentionsFlagModule(flag)) continue;
         const kind = node.type === AST_NODE_TYPES.NewExpression ? "new" : "call";
         for (const ref of matcher.moduleRefs(node.callee)) {
           if (ref.export === undefined || !flag.modules!.some((m) => moduleMatches(m, ref.module)) || !flag.exports!.some((e) => exportMatches(e, ref.export!))) continue;

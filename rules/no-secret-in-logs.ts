@@ -430,8 +430,10 @@ export default createRule<Options, MessageIds>({
       return name !== undefined && name.endsWith("Error") && /^[A-Z]/.test(name);
     }
 
+    let mentionsNext: boolean | undefined;
     function isNextResponse(node: TSESTree.Node): boolean {
-      return matcher.moduleRefs(node).some((ref) => ref.module === "next/server" && ref.export === "NextResponse" && ref.member === undefined);
+      mentionsNext ??= sourceCode.text.includes("next/server");
+      return mentionsNext && matcher.moduleRefs(node).some((ref) => ref.module === "next/server" && ref.export === "NextResponse" && ref.member === undefined);
     }
 
     /** Whether a `JSON.stringify(…)` is a request body (sent to its API, where a key belongs) or feeds another sink (which reports). */
