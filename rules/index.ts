@@ -11,8 +11,10 @@
 import tsParser from "@typescript-eslint/parser";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { VERSION } from "../src/version.js";
+import noBrowserSecret from "./no-browser-secret.js";
 import noHardcodedKey from "./no-hardcoded-key.js";
 import noSecretCast from "./no-secret-cast.js";
+import noSecretInLogs from "./no-secret-in-logs.js";
 import requireSecretString from "./require-secret-string.js";
 import requireSecretSource from "./require-secret-source.js";
 import type { KeyguardRuleDocs } from "./utils.js";
@@ -24,6 +26,8 @@ const rules = {
   "no-secret-cast": noSecretCast,
   "require-secret-string": requireSecretString,
   "require-secret-source": requireSecretSource,
+  "no-browser-secret": noBrowserSecret,
+  "no-secret-in-logs": noSecretInLogs,
 } satisfies Record<string, Rule>;
 
 type RuleName = keyof typeof rules;
