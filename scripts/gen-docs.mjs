@@ -11,12 +11,14 @@ const check = process.argv.includes("--check");
 
 const { PROVIDERS } = await import(new URL("../dist/src/detect/catalog.js", import.meta.url).href);
 const { CLIENTS, KEY_HEADERS } = await import(new URL("../dist/src/clients/catalog.js", import.meta.url).href);
+const { exposureTables } = await import(new URL("./docs/exposure-tables.mjs", import.meta.url).href);
 
 const md = (text) => String(text).replace(/\|/g, "\\|");
 const code = (text) => `\`${String(text).replace(/`/g, "")}\``;
 
-/** Tables by file, then by marker name. Other issues add theirs here (e.g. the SDK client catalog). */
+/** Tables by file, then by marker name. */
 const generated = {
+  ...exposureTables,
   "docs/rules/no-hardcoded-key.md": {
     providers: () => {
       const rows = PROVIDERS.map((p) => {
