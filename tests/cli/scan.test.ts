@@ -44,7 +44,7 @@ describe("keyguard scan: files", () => {
     expect(lines).toContain(`src/app.ts:2:45: OpenAI project key ${mask(openai)}; load it from OPENAI_API_KEY`);
     expect(lines).toContain(`deploy/values.yaml:3:10: Groq API key ${mask(groq)}; load it from GROQ_API_KEY`);
     expect(lines).toContain(`scripts/run.py:2:39: Anthropic API key ${mask(anthropic)}; load it from ANTHROPIC_API_KEY`);
-    expect(r.stdout).toContain(`.env.example:1:16: Cohere API key ${mask(cohere, "")}`);
+    expect(r.stdout).toContain(`.env.example:1:14: Cohere API key ${mask(cohere, "")}`);
     expect(r.stdout).toMatch(/\.npmrc:1:\d+: npm access token npm_…/);
     expect(r.stdout).toMatch(/notebook\.ipynb:1:\d+: Google API key AIza…/);
     expect(r.stdout).not.toContain("ignored/leak.txt");
