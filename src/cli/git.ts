@@ -7,12 +7,19 @@ export class GitError extends Error {
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
+/** The git subcommand of an argument list (`log` in `-c core.quotePath=false log …`). */
+function subcommand(args: readonly string[]): string {
+  let i = 0;
+  while (args[i] === "-c") i += 2;
+  return args[i] ?? "";
+}
+
 export function gitBytes(cwd: string, args: readonly string[], input?: string | Uint8Array): Buffer {
   const r = spawnSync("git", args, { cwd, maxBuffer: MAX_BUFFER, ...(input === undefined ? {} : { input }) });
   if (r.error) throw new GitError(`cannot run git: ${r.error.message}`);
   if (r.status !== 0) {
     const message = r.stderr.toString("utf8").trim().split("\n")[0] ?? "";
-    throw new GitError(`git ${args[0]} failed: ${message || `exit code ${r.status}`}`);
+    throw new GitError(`git ${subcommand(args)} failed: ${message || `exit code ${r.status}`}`);
   }
   return r.stdout;
 }
@@ -58,7 +65,7 @@ export function gitLines(cwd: string, args: readonly string[], onLine: (line: st
     child.on("close", (code) => {
       if (rest) onLine(rest);
       if (code === 0) resolve();
-      else reject(new GitError(`git ${args[0]} failed: ${stderr.trim().split("\n")[0] || `exit code ${code}`}`));
+      else reject(new GitError(`git ${subcommand(args)} failed: ${stderr.trim().split("\n")[0] || `exit code ${code}`}`));
     });
   });
 }
