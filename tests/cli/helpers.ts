@@ -36,7 +36,7 @@ export function tempRepo(options: { git?: boolean } = {}): Repo {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build first`);
   const dir = mkdtempSync(join(tmpdir(), "keyguard-cli-"));
   made.push(dir);
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: dir, GIT_TERMINAL_PROMPT: "0" };
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", GIT_TERMINAL_PROMPT: "0" };
   const repo: Repo = {
     dir,
     git: (...args) => spawnSync("git", [...GIT_IDENTITY, ...args], { cwd: dir, encoding: "utf8", env }),
