@@ -152,8 +152,11 @@ function checkEnvIgnored(repo: RepoFiles): CheckResult {
   const probe = (entry: string) => entry.replace(/^\*/, "keyguard-probe");
   const notIgnored = GUIDE_GITIGNORE.filter((e) => !gitOk(repo.root, ["check-ignore", "-q", "--no-index", "--", probe(e)]));
   const tracked = splitZ(git(repo.root, ["ls-files", "-z"])).filter((f) => secretFileReason(f) !== undefined);
+  // Secret files on disk that `git add .` would stage (.env.development is not in the guide's list).
+  const exposed = splitZ(git(repo.root, ["ls-files", "-z", "--others", "--exclude-standard"])).filter((f) => secretFileReason(f) !== undefined);
   const evidence: string[] = [];
   if (notIgnored.length > 0) evidence.push(`not ignored (git check-ignore): ${notIgnored.join(", ")}`);
+  if (exposed.length > 0) evidence.push(`on disk and not ignored (git add . would stage them): ${exposed.slice(0, MAX_EVIDENCE).join(", ")}`);
   for (const f of tracked.slice(0, MAX_EVIDENCE)) evidence.push(`tracked secret file: ${f} (${secretFileReason(f)})`);
   if (tracked.length > MAX_EVIDENCE) evidence.push(`…and ${tracked.length - MAX_EVIDENCE} more tracked secret files`);
   if (evidence.length === 0) {
@@ -161,6 +164,7 @@ function checkEnvIgnored(repo: RepoFiles): CheckResult {
   }
   const fixes = [];
   if (notIgnored.length > 0) fixes.push("run keyguard init (adds the missing .gitignore entries)");
+  if (exposed.length > 0) fixes.push(`add ${exposed.join(", ")} to .gitignore (or .env.* with !.env.example)`);
   if (tracked.length > 0) fixes.push("git rm --cached each tracked secret file, and revoke the keys it held (they stay in the history)");
   return { ...base, status: "fail", evidence, fix: `${fixes.join("; ")}.` };
 }
@@ -244,10 +248,13 @@ function envValue(raw: string): string {
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-function checkSeparateKeys(root: string): CheckResult {
+/** Files on disk, ignored ones included (.env files are, rightly, not in git), relative to the root. */
+const diskFiles = (root: string) => walk(root).map((p) => relative(root, p).split("\\").join("/"));
+
+const isEnvFile = (file: string) => /(^|\/)\.env(\.[^/]*)?$/.test(file) && !isTemplate(file);
+
+function checkSeparateKeys(root: string, files: readonly string[]): CheckResult {
   const base = { id: "separate-keys", title: "Separate keys per environment", level: "Best practice" as const };
-  // On disk, ignored files included: .env files are (rightly) not in git.
-  const files = walk(root).map((p) => relative(root, p).split("\\").join("/"));
   const values = new Map<string, { env: string; where: string }[]>();
   const add = (hash: string, env: string, where: string) => {
     const list = values.get(hash) ?? [];
@@ -290,7 +297,7 @@ function checkSeparateKeys(root: string): CheckResult {
       status: "fail",
       evidence: shared
         .slice(0, MAX_EVIDENCE)
-        .map((list) => `the same value in ${list.map((x) => x.where).join(" and ")} (compared by SHA-256; not shown)`),
+        .map((list) => `${list.map((x) => x.where).join(" and ")} hold the same value (compared by SHA-256; not shown)`),
       fix: "create one key per environment at the provider (separate projects or workspaces), so that a leaked development key cannot spend production's budget.",
     };
   }
@@ -305,10 +312,10 @@ function checkSeparateKeys(root: string): CheckResult {
   return { ...base, status: "pass", evidence: [`no value shared between ${[...environments].sort().join(", ")} (compared by hash)`] };
 }
 
-function checkMonitoring(repo: RepoFiles): CheckResult {
+function checkMonitoring(repo: RepoFiles, disk: readonly string[]): CheckResult {
   const used = new Set<string>();
   const names = [...new Set(PROVIDERS.map((p) => p.envVar))];
-  for (const file of repo.known) {
+  for (const file of new Set([...repo.known, ...disk.filter(isEnvFile)])) {
     const text = repo.text(file);
     if (text === undefined) continue;
     for (const n of names) if (!used.has(n) && text.includes(n)) used.add(n);
@@ -332,14 +339,15 @@ export async function runCheck(o: CheckOptions): Promise<{ output: string; exitC
   const root = workTreeRoot(o.cwd);
   if (root === undefined) throw new UsageError(`check needs a git repository, and ${o.cwd} is not in one`);
   const repo = repoFiles(root);
+  const disk = diskFiles(root);
   const results: CheckResult[] = [
     await checkHardcoded(root),
     checkEnvIgnored(repo),
     checkPreCommit(repo),
     checkSecretManager(repo),
     checkRotation(repo),
-    checkSeparateKeys(root),
-    checkMonitoring(repo),
+    checkSeparateKeys(root, disk),
+    checkMonitoring(repo, disk),
   ];
   const counted = results.filter((r) => !r.advice);
   const failed =
