@@ -233,7 +233,7 @@ function environmentOf(parts: readonly string[]): string | undefined {
 }
 
 const SECRET_NAME = /key|token|secret|passw|credential|private/i;
-const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/;
+const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=(.*)$/;
 
 function envValue(raw: string): string {
   const v = raw.trim();

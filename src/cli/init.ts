@@ -93,7 +93,7 @@ export function lefthookWithCommand(text: string): string | undefined {
   const firstChild = block.find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
   const unit = firstChild ? indentOf(firstChild) : "  ";
   if (unit === "") return undefined;
-  const commands = block.findIndex((l) => l === `${unit}commands:` || new RegExp(`^${unit}commands:\\s*(#.*)?$`).test(l));
+  const commands = block.findIndex((l) => l.startsWith(`${unit}commands:`) && /^\s*(#.*)?$/.test(l.slice(unit.length + "commands:".length)));
   const insert =
     commands >= 0
       ? [`${unit}${unit}keyguard:`, `${unit}${unit}${unit}run: ${HOOK_COMMAND}`]

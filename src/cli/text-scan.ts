@@ -47,7 +47,8 @@ export function nameBefore(text: string, at: number): string {
 /** Keys without a prefix, found by the name they are assigned to. */
 function namedFindings(text: string, detector: Detector, taken: readonly Finding[]): Finding[] {
   const found: Finding[] = [];
-  const re = new RegExp(NAMED_VALUE.source, "g");
+  const re = NAMED_VALUE;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const value = m[1]!;
     if (!detector.hasNamedShape(value)) continue;
