@@ -146,13 +146,14 @@ export const hardcoded = new GuardedOpenAI({ apiKey: "${keys.openai}" });
 );
 const tsc = spawnSync(
   process.execPath,
-  [join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext",
+  [join(root, "node_modules", "typescript", "bin", "tsc"), "--ignoreConfig", "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext",
     "--moduleResolution", "nodenext", "--target", "es2022", "--types", "node", "--pretty", "false", guarded],
   { cwd: root, encoding: "utf8" },
 );
 // The compiler may quote a literal's type: masked like every other output.
 const tscOut = (tsc.stdout + tsc.stderr)
   .replaceAll(app + "/", "")
+  .replaceAll(".tmp/demo-app/", "")
   .replace(new RegExp(Object.values(keys).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g"), (k) => detect(k)[0]?.masked ?? "…");
 console.log("\n2. The types: a plain string reaching a guarded client does not compile (tsc src/guarded.ts)\n");
 console.log(tscOut.trim().split("\n").map((l) => `  ${l}`).join("\n"));

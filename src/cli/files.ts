@@ -9,7 +9,8 @@ export const DEFAULT_MAX_BYTES = 1024 * 1024;
 /** What git and most tools look at to tell a binary: a NUL byte in the first 8,000 bytes. */
 const BINARY_PROBE = 8000;
 
-export type SkipReason = "binary" | "too-large" | "unreadable";
+/** `missing`: deleted from the working tree, or not a file (a submodule): not counted at all. */
+export type SkipReason = "binary" | "too-large" | "unreadable" | "missing";
 
 export type ReadResult = { readonly text: string } | { readonly skip: SkipReason };
 
@@ -23,12 +24,13 @@ export function readTextFile(path: string, maxBytes: number): ReadResult {
   let fd: number;
   try {
     fd = openSync(path, "r");
-  } catch {
-    return { skip: "unreadable" };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { skip: code === "ENOENT" || code === "EISDIR" ? "missing" : "unreadable" };
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { skip: "unreadable" };
+    if (!stat.isFile()) return { skip: "missing" };
     if (stat.size > maxBytes) return { skip: "too-large" };
     const bytes = Buffer.allocUnsafe(stat.size);
     let read = 0;

@@ -1,5 +1,7 @@
 /** Running git: one process per question, output as bytes or text, a clear error when git fails. */
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 
 export class GitError extends Error {
   override name = "GitError";
@@ -34,8 +36,20 @@ export function gitOk(cwd: string, args: readonly string[]): boolean {
   return r.status === 0;
 }
 
+/**
+ * Whether `dir` or a parent holds `.git` (a directory, or the file of a worktree or submodule):
+ * a file-system test, so that a scan outside git starts no process to learn it.
+ */
+export function mayBeInGit(dir: string): boolean {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return true;
+    if (dirname(d) === d) return process.env.GIT_DIR !== undefined;
+  }
+}
+
 /** The work tree's top directory containing `cwd`, or `undefined` outside a git work tree. */
 export function workTreeRoot(cwd: string): string | undefined {
+  if (!mayBeInGit(cwd)) return undefined;
   const r = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : undefined;
 }

@@ -38,6 +38,7 @@ function collect(results: readonly FileResult[], findings: ReportFinding[], skip
   let scanned = 0;
   for (const r of results) {
     if ("skip" in r) {
+      if (r.skip === "missing") continue;
       if (r.skip === "binary") skipped.binary++;
       else if (r.skip === "too-large") skipped.tooLarge++;
       else skipped.unreadable++;

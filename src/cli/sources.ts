@@ -25,11 +25,12 @@ function display(cwd: string, absolute: string): string {
   return toSlash(rel === "" ? "." : rel);
 }
 
-/** Files of a git work tree under `dir`, relative to `dir`: tracked and not-ignored new ones, minus deleted ones. */
+/**
+ * Files of a git work tree under `dir`, relative to `dir`: tracked and not-ignored new ones. A
+ * tracked file deleted from the working tree is listed; reading it finds nothing and it is not counted.
+ */
 export function gitFiles(dir: string): string[] {
-  const listed = splitZ(git(dir, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]));
-  const deleted = new Set(splitZ(git(dir, ["ls-files", "-z", "--deleted"])));
-  return deleted.size === 0 ? listed : listed.filter((f) => !deleted.has(f));
+  return splitZ(git(dir, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]));
 }
 
 export function walk(dir: string, out: string[] = []): string[] {
