@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-// The demo: writes a small sample app whose key-shaped strings are generated now (none is
-// committed), lints it with keyguard's recommended config through ESLint's API, and prints the
-// findings. Every message shows a masked key only; the demo checks that and fails otherwise.
+// The demo shows every half of keyguard on a sample whose key-shaped strings are generated now
+// (none is committed):
+//   1. the lint: keyguard's recommended config through ESLint's API, findings printed;
+//   2. the types: a plain string passed to a guarded client is a compile error (tsc on a generated file);
+//   3. the command: `keyguard scan --staged` refusing a staged .env and a key staged in a YAML file.
+// Every output shows masked keys only; the demo checks that and fails otherwise.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import keyguard from "keyguard";
+import { detect } from "keyguard/detect";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const app = join(root, ".tmp", "demo-app");
@@ -92,7 +97,7 @@ const results = await eslint.lintFiles(["src"]);
 const formatter = await eslint.loadFormatter("stylish");
 const output = await formatter.format(results);
 
-console.log(`keyguard ${keyguard.meta.version}: linting a sample app with keyguard.configs.recommended\n`);
+console.log(`keyguard ${keyguard.meta.version}\n\n1. The lint: a sample app with keyguard.configs.recommended\n`);
 console.log(output);
 
 const leaked = Object.entries(keys).filter(([, key]) => output.includes(key) || output.includes(key.slice(-12)));
@@ -114,3 +119,68 @@ for (const [rule, n] of Object.entries(expected)) {
     process.exit(1);
   }
 }
+
+/** Fails the demo when a text holds a key, or the last 12 characters of one. */
+function assertMasked(label, text) {
+  const leaked = Object.entries(keys).filter(([, key]) => text.includes(key) || text.includes(key.slice(-12)));
+  if (leaked.length > 0 || detect(text).length > 0) {
+    console.error(`BUG: ${label} contains a key (${leaked.map(([name]) => name).join(", ") || "detected"})`);
+    process.exit(2);
+  }
+}
+
+// 2. The types: guardClient types the key option as SecretString, which only loaders create.
+const guarded = join(app, "src", "guarded.ts");
+writeFileSync(
+  guarded,
+  `import OpenAI from "openai";
+import { guardClient, secretFromEnv } from "keyguard/secret";
+
+const GuardedOpenAI = guardClient(OpenAI);
+
+export const ok = new GuardedOpenAI({ apiKey: secretFromEnv("OPENAI_API_KEY") });
+const plain: string = process.env.OPENAI_API_KEY ?? "";
+export const fromEnv = new GuardedOpenAI({ apiKey: plain });
+export const hardcoded = new GuardedOpenAI({ apiKey: "${keys.openai}" });
+`,
+);
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, "node_modules", "typescript", "bin", "tsc"), "--ignoreConfig", "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext",
+    "--moduleResolution", "nodenext", "--target", "es2022", "--types", "node", "--pretty", "false", guarded],
+  { cwd: root, encoding: "utf8" },
+);
+// The compiler may quote a literal's type: masked like every other output.
+const tscOut = (tsc.stdout + tsc.stderr)
+  .replaceAll(app + "/", "")
+  .replaceAll(".tmp/demo-app/", "")
+  .replace(new RegExp(Object.values(keys).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g"), (k) => detect(k)[0]?.masked ?? "…");
+console.log("\n2. The types: a plain string reaching a guarded client does not compile (tsc src/guarded.ts)\n");
+console.log(tscOut.trim().split("\n").map((l) => `  ${l}`).join("\n"));
+assertMasked("the tsc output", tscOut);
+const typeErrors = tscOut.split("\n").filter((l) => /error TS\d+/.test(l));
+if (tsc.status === 0 || typeErrors.length !== 2 || !typeErrors.every((l) => /guarded\.ts\((8|9),/.test(l))) {
+  console.error(`expected 2 type errors, on lines 8 and 9 of guarded.ts, got:\n${tscOut}`);
+  process.exit(1);
+}
+
+// 3. The command: a pre-commit check on what is staged, in any file, refusing secret files.
+const repo = join(root, ".tmp", "demo-repo");
+rmSync(repo, { recursive: true, force: true });
+mkdirSync(join(repo, "deploy"), { recursive: true });
+const git = (...args) => spawnSync("git", ["-c", "user.name=demo", "-c", "user.email=demo@example.invalid", ...args], { cwd: repo, encoding: "utf8" });
+git("init", "-q");
+writeFileSync(join(repo, ".env"), `GROQ_API_KEY=${keys.groq}\n`);
+writeFileSync(join(repo, "deploy", "values.yaml"), `llm:\n  provider: izzi\n  apiKey: ${keys.izzi}\n`);
+writeFileSync(join(repo, "app.py"), 'import os\nkey = os.environ["IZZI_API_KEY"]\n');
+git("add", "-f", ".env", "deploy/values.yaml", "app.py");
+const scan = spawnSync(process.execPath, [join(root, "dist", "src", "cli", "main.js"), "scan", "--staged"], { cwd: repo, encoding: "utf8" });
+console.log("\n3. The command: keyguard scan --staged (the pre-commit hook keyguard init installs)\n");
+console.log(scan.stdout.trim().split("\n").map((l) => `  ${l}`).join("\n"));
+console.log(`  (exit code ${scan.status})`);
+assertMasked("the scan output", scan.stdout + scan.stderr);
+if (scan.status !== 1 || !scan.stdout.includes(".env: secret file staged") || !scan.stdout.includes("deploy/values.yaml:3:11: Izzi API gateway key izzi-…")) {
+  console.error(`expected the scan to refuse .env and the key in deploy/values.yaml (exit 1), got exit ${scan.status}:\n${scan.stdout}${scan.stderr}`);
+  process.exit(1);
+}
+console.log("\nNo key printed in full: lint messages, compiler errors and the command show masked keys only.");

@@ -1,0 +1,109 @@
+/** `keyguard scan`: files, the index (`--staged`) or the history (`--history`); findings by format; exit 1 when any. */
+import { createDetector } from "../detect/index.js";
+import { VERSION } from "../version.js";
+import { isKnown, loadBaseline, writeBaseline, type Baseline } from "./baseline.js";
+import { DEFAULT_MAX_BYTES, type FileResult } from "./files.js";
+import { workTreeRoot } from "./git.js";
+import { scanHistory } from "./history.js";
+import { scanFiles } from "./pool.js";
+import { formatReport, type Format, type ReportFinding, type ScanReport, type Skipped } from "./report.js";
+import { listFiles, UsageError } from "./sources.js";
+import { scanStaged, type Refusal } from "./staged.js";
+
+export interface ScanOptions {
+  readonly cwd: string;
+  readonly paths: readonly string[];
+  readonly staged: boolean;
+  readonly history: boolean;
+  readonly format: Format;
+  readonly baseline?: string;
+  readonly updateBaseline: boolean;
+  readonly maxBytes?: number;
+  readonly threads?: number;
+}
+
+export interface ScanOutcome {
+  readonly report: ScanReport;
+  readonly exitCode: number;
+  readonly output: string;
+}
+
+function requireRepo(cwd: string, flag: string): string {
+  const root = workTreeRoot(cwd);
+  if (root === undefined) throw new UsageError(`${flag} needs a git repository, and ${cwd} is not in one`);
+  return root;
+}
+
+function collect(results: readonly FileResult[], findings: ReportFinding[], skipped: Skipped): number {
+  let scanned = 0;
+  for (const r of results) {
+    if ("skip" in r) {
+      if (r.skip === "missing") continue;
+      if (r.skip === "binary") skipped.binary++;
+      else if (r.skip === "too-large") skipped.tooLarge++;
+      else skipped.unreadable++;
+      continue;
+    }
+    scanned++;
+    for (const f of r.findings) findings.push({ ...f, file: r.name });
+  }
+  return scanned;
+}
+
+/** Runs a scan; the report, and the output and exit code the command gives for it. */
+export async function runScan(o: ScanOptions): Promise<ScanOutcome> {
+  if (o.staged && o.history) throw new UsageError("--staged and --history cannot be combined");
+  if (o.staged && o.paths.length > 0) throw new UsageError("--staged scans the whole index and takes no paths");
+  if (o.updateBaseline && o.baseline === undefined) throw new UsageError("--update-baseline needs --baseline <file>");
+  const maxBytes = o.maxBytes ?? DEFAULT_MAX_BYTES;
+  const baseline: Baseline | undefined = o.baseline === undefined ? undefined : loadBaseline(o.baseline, o.updateBaseline);
+  const salt = baseline?.salt;
+  const detector = createDetector();
+  const findings: ReportFinding[] = [];
+  const skipped: Skipped = { binary: 0, tooLarge: 0, unreadable: 0 };
+  let refused: Refusal[] = [];
+  let scanned: number;
+  let commits: number | undefined;
+  let mode: ScanReport["mode"];
+
+  if (o.staged) {
+    mode = "staged";
+    const root = requireRepo(o.cwd, "--staged");
+    const staged = scanStaged(root, detector, maxBytes, salt);
+    refused = staged.refused;
+    scanned = collect(staged.results, findings, skipped);
+  } else if (o.history) {
+    mode = "history";
+    const root = requireRepo(o.cwd, "--history");
+    const history = await scanHistory(root, o.paths, detector, maxBytes, salt);
+    findings.push(...history.findings);
+    scanned = history.scanned - history.tooLarge;
+    skipped.tooLarge = history.tooLarge;
+    commits = history.commits;
+  } else {
+    mode = "files";
+    const jobs = listFiles(o.cwd, o.paths);
+    const results = await scanFiles(jobs, { maxBytes, salt, ...(o.threads === undefined ? {} : { threads: o.threads }) });
+    scanned = collect(results, findings, skipped);
+  }
+
+  if (o.updateBaseline) {
+    writeBaseline(o.baseline!, salt!, findings);
+    const report: ScanReport = { mode, findings: [], refused, scanned, skipped, maxBytes, baselined: findings.length, commits, version: VERSION };
+    const note = `keyguard: wrote ${findings.length} finding${findings.length === 1 ? "" : "s"} to the baseline ${o.baseline} (fingerprints only).\n`;
+    return { report, exitCode: refused.length > 0 ? 1 : 0, output: o.format === "text" ? note : formatReport(report, o.format) };
+  }
+  const fresh = baseline ? findings.filter((f) => !isKnown(baseline, f)) : findings;
+  const report: ScanReport = {
+    mode,
+    findings: fresh,
+    refused,
+    scanned,
+    skipped,
+    maxBytes,
+    baselined: findings.length - fresh.length,
+    ...(commits === undefined ? {} : { commits }),
+    version: VERSION,
+  };
+  return { report, exitCode: fresh.length > 0 || refused.length > 0 ? 1 : 0, output: formatReport(report, o.format) };
+}
