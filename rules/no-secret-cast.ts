@@ -1,8 +1,8 @@
 import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { globMatches, relativePath } from "./glob.js";
-import { SECRET_MODULE, typeNamesSecretString, unsafeSecretStringReferences } from "./secret-imports.js";
-import { isAny, isKeyguardSecretExport, isSecretOrNullish, isSecretString, typeName } from "./secret-type.js";
+import { SECRET_MODULE, typeNamesSecretString, unsafeSecretStringReferences } from "./analysis/secret-imports.js";
+import { isAny, isKeyguardSecretExport, isSecretOrNullish, isSecretString, typeName } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
 
 export type Options = [

@@ -2,8 +2,8 @@ import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInfor
 import type * as ts from "typescript";
 import { constInit } from "./ast.js";
 import { createClientMatcher, USER_CLIENT_SCHEMA, type KeyUse, type UserClient } from "./client-calls.js";
-import { SECRET_MODULE, secretImportOf } from "./secret-imports.js";
-import { isAny, isSecretValue, typeName } from "./secret-type.js";
+import { SECRET_MODULE, secretImportOf } from "./analysis/secret-imports.js";
+import { isAny, isSecretValue, typeName } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
 
 export type Options = [

@@ -75,9 +75,7 @@ export function typeNamesSecretString(typeNode: TSESTree.Node, sourceCode: TSESL
     }
     if (
       node.type === AST_NODE_TYPES.TSImportType &&
-      node.argument.type === AST_NODE_TYPES.TSLiteralType &&
-      node.argument.literal.type === AST_NODE_TYPES.Literal &&
-      node.argument.literal.value === SECRET_MODULE &&
+      node.source.value === SECRET_MODULE &&
       node.qualifier?.type === AST_NODE_TYPES.Identifier &&
       node.qualifier.name === "SecretString"
     ) {

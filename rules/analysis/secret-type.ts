@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import type * as ts from "typescript";
-import { mask } from "../src/detect/mask.js";
+import { mask } from "../../src/detect/mask.js";
 
 const MAX_DEPTH = 6;
 
@@ -22,14 +22,31 @@ function typescript(): typeof ts {
   return tsModule;
 }
 
-/** Package root (directory of the nearest package.json named "keyguard") of a file, cached per directory. */
-const keyguardRootCache = new Map<string, string | null>();
-function keyguardRoot(fileName: string): string | undefined {
+/** Package roots by directory: the directory of the nearest package.json named "keyguard", or `null`. */
+export type RootCache = Map<string, string | null>;
+
+/**
+ * One cache of package roots per type checker. A program lives as long as its files are unchanged:
+ * an editor server makes a new program (and checker) after an edit, and with it a new cache, so a
+ * package.json that changes is read again instead of being remembered for the life of the process.
+ */
+const rootCaches = new WeakMap<ts.TypeChecker, RootCache>();
+function rootsOf(checker: ts.TypeChecker): RootCache {
+  let cache = rootCaches.get(checker);
+  if (!cache) {
+    cache = new Map();
+    rootCaches.set(checker, cache);
+  }
+  return cache;
+}
+
+/** Package root (directory of the nearest package.json named "keyguard") of a file. */
+function keyguardRoot(fileName: string, cache: RootCache): string | undefined {
   const seen: string[] = [];
   let dir = dirname(fileName);
   let found: string | null = null;
   for (;;) {
-    const cached = keyguardRootCache.get(dir);
+    const cached = cache.get(dir);
     if (cached !== undefined) {
       found = cached;
       break;
@@ -49,13 +66,16 @@ function keyguardRoot(fileName: string): string | undefined {
     if (parent === dir) break;
     dir = parent;
   }
-  for (const d of seen) keyguardRootCache.set(d, found);
+  for (const d of seen) cache.set(d, found);
   return found ?? undefined;
 }
 
-/** The path of `fileName` inside keyguard's package, with `/` separators, or `undefined` outside it. */
-export function keyguardPath(fileName: string): string | undefined {
-  const root = keyguardRoot(fileName);
+/**
+ * The path of `fileName` inside keyguard's package, with `/` separators, or `undefined` outside it.
+ * `cache`: the package roots already found (a fresh one when left out).
+ */
+export function keyguardPath(fileName: string, cache: RootCache = new Map()): string | undefined {
+  const root = keyguardRoot(fileName, cache);
   if (root === undefined) return undefined;
   const rel = relative(root, fileName).split(sep).join("/");
   return rel.startsWith("node_modules/") ? undefined : rel;
@@ -65,21 +85,22 @@ const BRAND_FILES = new Set(["src/secret/brand.ts", "dist/src/secret/brand.d.ts"
 const SECRET_DIRS = ["src/secret/", "dist/src/secret/"];
 
 /** Whether `fileName` is keyguard's brand module (source or built declarations). */
-export function isBrandFile(fileName: string): boolean {
-  const rel = keyguardPath(fileName);
+export function isBrandFile(fileName: string, cache?: RootCache): boolean {
+  const rel = keyguardPath(fileName, cache);
   return rel !== undefined && BRAND_FILES.has(rel);
 }
 
 /** Whether `fileName` is part of keyguard's `keyguard/secret` module (source or built declarations). */
-export function isSecretModuleFile(fileName: string): boolean {
-  const rel = keyguardPath(fileName);
+export function isSecretModuleFile(fileName: string, cache?: RootCache): boolean {
+  const rel = keyguardPath(fileName, cache);
   return rel !== undefined && SECRET_DIRS.some((d) => rel.startsWith(d));
 }
 
 /** Whether a property symbol is the `[secretStringBrand]` member declared in keyguard's brand module. */
-function isBrandProperty(prop: ts.Symbol): boolean {
+function isBrandProperty(prop: ts.Symbol, checker: ts.TypeChecker): boolean {
   const decls = prop.declarations ?? [];
-  return decls.length > 0 && decls.every((d) => isBrandFile(d.getSourceFile().fileName));
+  const cache = rootsOf(checker);
+  return decls.length > 0 && decls.every((d) => isBrandFile(d.getSourceFile().fileName, cache));
 }
 
 function isStringLike(type: ts.Type): boolean {
@@ -106,7 +127,7 @@ export function isSecretString(type: ts.Type, checker: ts.TypeChecker, depth = 0
   let brand = false;
   for (const part of type.types) {
     if (isStringLike(part)) stringPart = true;
-    else if (part.getProperties().some(isBrandProperty)) brand = true;
+    else if (part.getProperties().some((p) => isBrandProperty(p, checker))) brand = true;
   }
   return stringPart && brand;
 }
@@ -152,12 +173,6 @@ export function isAny(type: ts.Type): boolean {
   return (type.flags & typescript().TypeFlags.Any) !== 0;
 }
 
-/** Whether `type` is `any` or `unknown`. */
-export function isAnyOrUnknown(type: ts.Type): boolean {
-  const flags = typescript().TypeFlags;
-  return (type.flags & (flags.Any | flags.Unknown)) !== 0;
-}
-
 /** Whether `symbol` (after following import aliases) is declared in keyguard's `keyguard/secret` module under `name`. */
 export function isKeyguardSecretExport(symbol: ts.Symbol | undefined, name: string, checker: ts.TypeChecker): boolean {
   if (!symbol) return false;
@@ -165,7 +180,8 @@ export function isKeyguardSecretExport(symbol: ts.Symbol | undefined, name: stri
   const target = symbol.flags & flags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   if (target.getName() !== name) return false;
   const decls = target.declarations ?? [];
-  return decls.length > 0 && decls.every((d) => isSecretModuleFile(d.getSourceFile().fileName));
+  const cache = rootsOf(checker);
+  return decls.length > 0 && decls.every((d) => isSecretModuleFile(d.getSourceFile().fileName, cache));
 }
 
 /** Quoted literals in a type's text (linear: the alternatives of the loop body are disjoint). */

@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { globMatches } from "../../rules/glob.js";
-import { isBrandFile, isSecretString, isSecretValue, mentionsSecretString, typeName } from "../../rules/secret-type.js";
-import { mask } from "../../src/detect/index.js";
-import { fakeKey } from "../helpers/keys.js";
+import { globMatches } from "../../../rules/glob.js";
+import { isBrandFile, type RootCache, isSecretString, isSecretValue, mentionsSecretString, typeName } from "../../../rules/analysis/secret-type.js";
+import { mask } from "../../../src/detect/index.js";
+import { fakeKey } from "../../helpers/keys.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = fileURLToPath(new URL("../../../", import.meta.url));
 const work = `${root}.tmp/secret-type-${process.pid}/`;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -101,6 +101,17 @@ describe.each(["src", "dist"] as const)("SecretString recognised by declaration 
 });
 
 describe("isBrandFile", () => {
+  it("answers from the cache it is given, and reads package.json again with a new one (a new program)", () => {
+    const pkg = `${work}pkg/`;
+    mkdirSync(`${pkg}src/secret`, { recursive: true });
+    writeFileSync(`${pkg}package.json`, JSON.stringify({ name: "keyguard" }));
+    const cache: RootCache = new Map();
+    expect(isBrandFile(`${pkg}src/secret/brand.ts`, cache)).toBe(true);
+    writeFileSync(`${pkg}package.json`, JSON.stringify({ name: "not-keyguard" }));
+    expect(isBrandFile(`${pkg}src/secret/brand.ts`, cache)).toBe(true);
+    expect(isBrandFile(`${pkg}src/secret/brand.ts`, new Map())).toBe(false);
+  });
+
   it("is keyguard's brand module only", () => {
     expect(isBrandFile(`${root}src/secret/brand.ts`)).toBe(true);
     expect(isBrandFile(`${root}dist/src/secret/brand.d.ts`)).toBe(true);
