@@ -1,8 +1,8 @@
-import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from "@typescript-eslint/utils";
+import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { globMatches, relativePath } from "./glob.js";
 import { SECRET_MODULE, typeNamesSecretString, unsafeSecretStringReferences } from "./analysis/secret-imports.js";
-import { isAny, isKeyguardSecretExport, isSecretOrNullish, isSecretString, typeName } from "./analysis/secret-type.js";
+import { brandTypes, isAny, isKeyguardSecretExport, isSecretOrNullish, typeName } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
 
 export type Options = [
@@ -28,7 +28,7 @@ export default createRule<Options, MessageIds>({
       cast:
         "This cast forges keyguard's SecretString brand on {{from}}: no loader checked it, and the type guard on clients then trusts it. Load the value with a keyguard/secret loader (secretFromEnv, secretFromFile, …); if this file is the glue that creates secrets, add it to the rule's `allow` option.",
       anyIntoSecret:
-        "A value of type `any` fills a SecretString slot here ({{how}}), which forges the brand without a loader. Load the value with a keyguard/secret loader (secretFromEnv, secretFromFile, …), or add this file to the rule's `allow` option.",
+        "`any` reaches a place typed to hold keyguard's SecretString here ({{how}}), which forges the brand without a loader: nothing checks what the value holds. Load the secret with a keyguard/secret loader (secretFromEnv, secretFromJson, …), or add this file to the rule's `allow` option.",
       unsafe:
         "unsafeSecretString() makes a SecretString from any string, so nothing checked where this one came from. Use a keyguard/secret loader (secretFromEnv, secretFromFile, …); if this file is meant to create secrets (tests, glue code), add it to the rule's `allow` option.",
     },
@@ -71,35 +71,14 @@ export default createRule<Options, MessageIds>({
     const typeOf = (node: TSESTree.Node): ts.Type => typed!.getTypeAtLocation(node);
     const describe = (type: ts.Type) => `a value of type \`${typeName(type, checker!)}\``;
 
-    /** Whether a type annotation names the brand: by the checker where there is type information, by import otherwise. */
+    const brand = typed ? brandTypes(typed.program) : undefined;
+    /** Type queries are needed only where the brand can exist: keyguard's brand module is in the program. */
+    const typedChecks = brand?.inProgram === true;
+
+    /** Whether a type annotation holds the brand: by the checker where there is type information, by import otherwise. */
     function mentionsBrand(typeNode: TSESTree.TypeNode): boolean {
       if (typeNamesSecretString(typeNode, sourceCode)) return true;
-      if (!checker) return false;
-      let found = false;
-      const visit = (node: TSESTree.Node, level: number): void => {
-        if (found || level > 64) return;
-        if (
-          node.type === AST_NODE_TYPES.TSTypeReference ||
-          node.type === AST_NODE_TYPES.TSTypeQuery ||
-          node.type === AST_NODE_TYPES.TSIndexedAccessType ||
-          node.type === AST_NODE_TYPES.TSImportType
-        ) {
-          const type = typeOf(node);
-          const parts = type.isUnion() ? type.types : [type];
-          if (parts.some((t) => isSecretString(t, checker))) {
-            found = true;
-            return;
-          }
-        }
-        for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-          const child = (node as unknown as Record<string, unknown>)[key];
-          for (const c of Array.isArray(child) ? child : [child]) {
-            if (c && typeof c === "object" && "type" in c) visit(c as TSESTree.Node, level + 1);
-          }
-        }
-      };
-      visit(typeNode, 0);
-      return found;
+      return typedChecks && brand!.carries(typeOf(typeNode));
     }
 
     function checkCast(node: TSESTree.TSAsExpression | TSESTree.TSTypeAssertion): void {
@@ -144,6 +123,67 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    /**
+     * Reports `value` when it is, or holds, `any` where the type the context expects of it (a
+     * declaration's annotation, a parameter, a property, a return type) holds the brand.
+     * Object and array literals are checked by their properties and elements instead, so that each
+     * `any` is reported once, where it is written.
+     */
+    function checkValue(value: TSESTree.Node | null | undefined, how: () => string): void {
+      if (!value || value.type === AST_NODE_TYPES.SpreadElement) return;
+      const tsNode = typed!.esTreeNodeToTSNodeMap.get(value) as ts.Expression;
+      const source = checker!.getTypeAtLocation(tsNode);
+      const literal = value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.ArrayExpression;
+      if (!isAny(source) && (literal || !brand!.holdsAny(source))) return;
+      const target = checker!.getContextualType(tsNode);
+      if (!target || !brand!.anyReaches(source, target)) return;
+      context.report({ node: value, messageId: "anyIntoSecret", data: { how: `${how()}, typed \`${typeName(target, checker!)}\`` } });
+    }
+
+    const nameOf = (node: TSESTree.Node): string | undefined =>
+      node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.name}` : undefined;
+
+    function checkArguments(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      node.arguments.forEach((argument, i) => checkValue(argument, () => `argument ${i + 1} of a call`));
+    }
+
+    /** The listeners that follow \`any\` into the brand (only with type information, and only where the brand exists). */
+    const valueListeners: TSESLint.RuleListener = typedChecks
+      ? {
+          VariableDeclarator(node) {
+            if (!node.id.typeAnnotation) return;
+            const name = nameOf(node.id);
+            checkValue(node.init, () => (name ? `the initialiser of \`${name}\`` : "the initialiser of a destructuring declaration"));
+          },
+          PropertyDefinition(node) {
+            const name = node.computed ? undefined : nameOf(node.key);
+            checkValue(node.value, () => (name ? `the class field \`${name}\`` : "a class field"));
+          },
+          AssignmentExpression(node) {
+            if (node.operator === "=") checkValue(node.right, () => "an assignment");
+          },
+          AssignmentPattern(node) {
+            checkValue(node.right, () => "a default value");
+          },
+          ReturnStatement(node) {
+            checkValue(node.argument, () => "a return value");
+          },
+          ArrowFunctionExpression(node) {
+            if (node.expression) checkValue(node.body, () => "a return value");
+          },
+          CallExpression: checkArguments,
+          NewExpression: checkArguments,
+          Property(node) {
+            if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== "init") return;
+            const name = node.computed ? undefined : nameOf(node.key) ?? (node.key.type === AST_NODE_TYPES.Literal ? String(node.key.value) : undefined);
+            checkValue(node.value, () => (name ? `property \`${name}\` of an object literal` : "a property of an object literal"));
+          },
+          ArrayExpression(node) {
+            for (const element of node.elements) checkValue(element, () => "an element of an array literal");
+          },
+        }
+      : {};
+
     const reportedUnsafe = new Set<TSESTree.Node>();
     function reportUnsafe(node: TSESTree.Node): void {
       if (reportedUnsafe.has(node)) return;
@@ -152,6 +192,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
+      ...valueListeners,
       Program() {
         for (const ref of unsafeSecretStringReferences(sourceCode)) reportUnsafe(ref);
       },
@@ -164,12 +205,8 @@ export default createRule<Options, MessageIds>({
           context.report({ node, messageId: "anyIntoSecret", data: { how: "`satisfies` of a value cast or typed `any`" } });
         }
       },
-      VariableDeclarator(node) {
-        if (!checker || !node.init || node.id.type !== AST_NODE_TYPES.Identifier || !node.id.typeAnnotation) return;
-        if (!mentionsBrand(node.id.typeAnnotation.typeAnnotation) || !isAny(typeOf(node.init))) return;
-        context.report({ node: node.init, messageId: "anyIntoSecret", data: { how: `a SecretString annotation on \`${node.id.name}\`` } });
-      },
       CallExpression(node) {
+        valueListeners.CallExpression?.(node);
         if (!checker) return;
         // Only a function imported from some module can be keyguard's (re-exported under another
         // name, perhaps): resolving just those keeps the checker from typing every call of the file.

@@ -206,3 +206,144 @@ export function isSecretOrNullish(type: ts.Type, checker: ts.TypeChecker): boole
   const nullish = (t: ts.Type) => (t.flags & (flags.Null | flags.Undefined | flags.Void)) !== 0;
   return parts.some((t) => isSecretString(t, checker)) && parts.every((t) => nullish(t) || isSecretString(t, checker));
 }
+
+/** How deep `carries`, `holdsAny` and `anyReaches` look into object types (`config.llm.openai.apiKey` is 3). */
+const MAX_NESTING = 5;
+
+/** Questions about the brand in one program's types, answered with caches that live as long as the program. */
+export interface BrandTypes {
+  /**
+   * Whether keyguard's brand module is part of the program. When it is not, no type of the program
+   * can carry the brand, and a rule can skip its type queries.
+   */
+  readonly inProgram: boolean;
+  /**
+   * Whether values of `type` hold a SecretString somewhere: the type itself or a member of a union,
+   * a property (of object types declared in the project or in keyguard), an element of an array or
+   * tuple, a type argument (`Promise<SecretString>`, `Map<string, SecretString>`), an index
+   * signature, or what a function returns (`() => Promise<SecretString>`).
+   */
+  carries(type: ts.Type): boolean;
+  /** Whether `type` is `any` or holds `any` in a property, element or type argument (same reach as `carries`). */
+  holdsAny(type: ts.Type): boolean;
+  /**
+   * Whether a value of type `source` put where `target` is expected lets `any` into a place where
+   * `target` holds a SecretString: `source` is `any` itself, or holds `any` at a property, element
+   * or type argument where `target` carries the brand (the model: typescript-eslint's
+   * `no-unsafe-assignment`, narrowed to the brand).
+   */
+  anyReaches(source: ts.Type, target: ts.Type): boolean;
+}
+
+const brandTypesCache = new WeakMap<ts.Program, BrandTypes>();
+
+/** The {@link BrandTypes} of a program (one per program: its caches are dropped with it). */
+export function brandTypes(program: ts.Program): BrandTypes {
+  let answer = brandTypesCache.get(program);
+  if (!answer) {
+    answer = createBrandTypes(program);
+    brandTypesCache.set(program, answer);
+  }
+  return answer;
+}
+
+function createBrandTypes(program: ts.Program): BrandTypes {
+  const checker = program.getTypeChecker();
+  const t = typescript();
+  const roots = rootsOf(checker);
+  const inProgram = program
+    .getSourceFiles()
+    .some((f) => /[\\/]secret[\\/]brand\.(?:d\.)?ts$/.test(f.fileName) && isBrandFile(f.fileName, roots));
+
+  /**
+   * Whether the members of an object type are worth reading: it is declared in the project or in
+   * keyguard, not in TypeScript's lib files nor in another package (a DOM or SDK type has hundreds
+   * of members and cannot hold keyguard's brand).
+   */
+  const ownTypes = new Map<ts.Symbol, boolean>();
+  function isOwnType(type: ts.Type): boolean {
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    if (!symbol) return true;
+    let own = ownTypes.get(symbol);
+    if (own === undefined) {
+      own = (symbol.declarations ?? []).every((d) => {
+        const file = d.getSourceFile();
+        if (isSecretModuleFile(file.fileName, roots)) return true;
+        return !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file) && !file.hasNoDefaultLib;
+      });
+      ownTypes.set(symbol, own);
+    }
+    return own;
+  }
+
+  /** The types a value of `type` is made of, one level down: members, elements, type arguments, returns, index signatures. */
+  function parts(type: ts.Type, withMembers: boolean): ts.Type[] {
+    const out: ts.Type[] = [];
+    if (type.isUnionOrIntersection()) return [...type.types];
+    if ((type.flags & t.TypeFlags.Object) === 0) return out;
+    const reference = type as ts.TypeReference;
+    if ((reference as { objectFlags?: number }).objectFlags! & t.ObjectFlags.Reference) out.push(...checker.getTypeArguments(reference));
+    if (type.aliasTypeArguments) out.push(...type.aliasTypeArguments);
+    for (const signature of type.getCallSignatures()) {
+      const returned = signature.getReturnType();
+      out.push(returned, checker.getAwaitedType(returned) ?? returned);
+    }
+    if (withMembers && !checker.isArrayType(type) && !checker.isTupleType(type) && isOwnType(type)) {
+      for (const info of checker.getIndexInfosOfType(type)) out.push(info.type);
+      for (const property of type.getProperties()) out.push(checker.getTypeOfSymbol(property));
+    }
+    return out;
+  }
+
+  /** A cached walk over `parts` (bounded in depth; a type being walked counts as `false`, which ends cycles). */
+  function walker(test: (type: ts.Type) => boolean): (type: ts.Type) => boolean {
+    const cache = new Map<ts.Type, boolean>();
+    const walk = (type: ts.Type, depth: number): boolean => {
+      const known = cache.get(type);
+      if (known !== undefined) return known;
+      if (test(type)) {
+        cache.set(type, true);
+        return true;
+      }
+      if (depth > MAX_NESTING) return false;
+      cache.set(type, false);
+      const found = parts(type, true).some((p) => walk(resolveParameter(p, checker), depth + 1));
+      cache.set(type, found);
+      return found;
+    };
+    return (type) => walk(resolveParameter(type, checker), 0);
+  }
+
+  const carries = walker((type) => isSecretString(type, checker));
+  const holdsAny = walker(isAny);
+
+  function anyReaches(source: ts.Type, target: ts.Type, depth = 0): boolean {
+    if (depth > MAX_NESTING || !carries(target)) return false;
+    if (isAny(source)) return true;
+    if (!holdsAny(source)) return false;
+    if (source.isUnion()) return source.types.some((s) => anyReaches(s, target, depth + 1));
+    if (target.isUnionOrIntersection()) return target.types.some((m) => anyReaches(source, m, depth + 1));
+    const sourceRef = source as ts.TypeReference;
+    const targetRef = target as ts.TypeReference;
+    if (sourceRef.target !== undefined && sourceRef.target === targetRef.target) {
+      const s = checker.getTypeArguments(sourceRef);
+      const g = checker.getTypeArguments(targetRef);
+      if (s.some((a, i) => g[i] !== undefined && anyReaches(a, g[i]!, depth + 1))) return true;
+    }
+    if (checker.isArrayType(target) || checker.isTupleType(target)) {
+      const element = checker.getIndexTypeOfType(target, t.IndexKind.Number);
+      const sourceElement = checker.getIndexTypeOfType(source, t.IndexKind.Number);
+      return element !== undefined && sourceElement !== undefined && anyReaches(sourceElement, element, depth + 1);
+    }
+    if ((target.flags & t.TypeFlags.Object) === 0 || !isOwnType(target)) return false;
+    for (const property of target.getProperties()) {
+      const expected = checker.getTypeOfSymbol(property);
+      if (!carries(expected)) continue;
+      const given = checker.getPropertyOfType(source, property.getName());
+      if (given && anyReaches(checker.getTypeOfSymbol(given), expected, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  return { inProgram, carries, holdsAny, anyReaches: (source, target) => anyReaches(source, target) };
+}

@@ -7,6 +7,9 @@ const key = fakeKey("openai-project", 11);
 const IMPORT_TYPE = 'import type { SecretString } from "keyguard/secret";\n';
 const RAW = "declare const raw: string;\n";
 const from = (type: string) => ({ from: `a value of type \`${type}\`` });
+const TEXT = "declare const text: string;\n";
+const APP = `${IMPORT_TYPE}interface AppConfig { apiKey: SecretString; baseURL: string }\n${TEXT}`;
+const how = (position: string, type: string) => ({ how: `${position}, typed \`${type}\`` });
 
 // With type information: the brand is recognised by its declaration (keyguard's src/secret/brand.ts).
 typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Options>({
@@ -27,6 +30,15 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
     "function unsafeSecretString(s: string) { return s; }\nunsafeSecretString(\"a\");",
     // an `any` into a plain string slot
     'const k: string = JSON.parse("1");',
+    // `any` into places that hold no brand
+    `${APP}const c: { baseURL: string } = JSON.parse(text);\nconst n: number = JSON.parse(text);`,
+    `${TEXT}declare function use(key: string): void;\nuse(JSON.parse(text));`,
+    `${APP}import { secretFromEnv } from "keyguard/secret";\nconst c: AppConfig = { apiKey: secretFromEnv("OPENAI_API_KEY"), baseURL: JSON.parse(text) };`,
+    `${APP}declare const parsed: { apiKey: SecretString; baseURL: any };\nconst c: AppConfig = parsed;`,
+    `${APP}export function load() { return JSON.parse(text); }`,
+    `${APP}import { secretFromEnv } from "keyguard/secret";\nexport function loadKey(): SecretString { return secretFromEnv("OPENAI_API_KEY"); }`,
+    // an interface with a look-alike brand of the user's own
+    `declare const brand: unique symbol;\ninterface Own { apiKey: string & { readonly [brand]: true } }\n${TEXT}const c: Own = JSON.parse(text);\nconst d = JSON.parse(text) as Own;`,
     // allowed files
     {
       code: `import { unsafeSecretString, type SecretString } from "keyguard/secret";\n${RAW}const a = unsafeSecretString(raw);\nconst b = raw as SecretString;`,
@@ -96,7 +108,71 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
     },
     {
       code: `${IMPORT_TYPE}declare const text: string;\nconst k: SecretString = JSON.parse(text);`,
-      errors: [{ messageId: "anyIntoSecret", data: { how: "a SecretString annotation on `k`" } }],
+      errors: [{ messageId: "anyIntoSecret", data: how("the initialiser of `k`", "SecretString"), line: 3, column: 25 }],
+    },
+    // ---- `any` reaching the brand anywhere (typescript-eslint's no-unsafe-* narrowed to the brand)
+    {
+      // an interface (not only a type alias) with a SecretString field
+      code: `${APP}const config = JSON.parse(text) as AppConfig;`,
+      errors: [{ messageId: "cast", data: from("any"), line: 4 }],
+    },
+    {
+      code: `${APP}const config: AppConfig = JSON.parse(text);`,
+      errors: [{ messageId: "anyIntoSecret", data: how("the initialiser of `config`", "AppConfig") }],
+    },
+    {
+      code: `${APP}const { apiKey }: AppConfig = JSON.parse(text);`,
+      errors: [{ messageId: "anyIntoSecret", data: how("the initialiser of a destructuring declaration", "AppConfig") }],
+    },
+    {
+      code: `${APP}export class Keys {\n  key: SecretString = JSON.parse(text);\n  other: SecretString;\n  constructor() { this.other = JSON.parse(text); }\n}`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("the class field `key`", "SecretString"), line: 5 },
+        { messageId: "anyIntoSecret", data: how("an assignment", "SecretString"), line: 7 },
+      ],
+    },
+    {
+      code: `${APP}export function loadKey(): SecretString { return JSON.parse(text); }`,
+      errors: [{ messageId: "anyIntoSecret", data: how("a return value", "SecretString") }],
+    },
+    {
+      code: `${APP}export async function loadKey(): Promise<SecretString> { return JSON.parse(text); }\nexport const load = (): SecretString => JSON.parse(text);`,
+      errors: [
+        { messageId: "anyIntoSecret", line: 4 },
+        { messageId: "anyIntoSecret", data: how("a return value", "SecretString"), line: 5 },
+      ],
+    },
+    {
+      code: `${APP}declare function use(key: SecretString): void;\nuse(JSON.parse(text));\nexport function f(k: SecretString = JSON.parse(text)) { return k; }`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 5 },
+        { messageId: "anyIntoSecret", data: how("a default value", "SecretString"), line: 6 },
+      ],
+    },
+    {
+      // object-literal properties under a contextual type, reported where the \`any\` is written
+      code: `${APP}const config: AppConfig = { apiKey: JSON.parse(text), baseURL: "" };\ndeclare function connect(options: { llm: AppConfig }): void;\nconnect({ llm: { apiKey: JSON.parse(text), baseURL: "" } });`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("property `apiKey` of an object literal", "SecretString"), line: 4, column: 37 },
+        { messageId: "anyIntoSecret", data: how("property `apiKey` of an object literal", "SecretString"), line: 6 },
+      ],
+    },
+    {
+      // nested fields of objects and arrays typed to hold the brand
+      code: `${APP}interface Outer { llm: { openai: AppConfig } }\nconst o: Outer = JSON.parse(text);\nconst keys: SecretString[] = JSON.parse(text);\nconst more: SecretString[] = [JSON.parse(text)];`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("the initialiser of `o`", "Outer"), line: 5 },
+        { messageId: "anyIntoSecret", data: how("the initialiser of `keys`", "SecretString[]"), line: 6 },
+        { messageId: "anyIntoSecret", data: how("an element of an array literal", "SecretString"), line: 7 },
+      ],
+    },
+    {
+      // \`any\` held by a field or a type argument of a value that is not \`any\` itself
+      code: `${APP}declare const parsed: { apiKey: any; baseURL: string };\nconst c: AppConfig = parsed;\ndeclare const m: Map<string, any>;\nconst keys: Map<string, SecretString> = m;`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("the initialiser of `c`", "AppConfig"), line: 5 },
+        { messageId: "anyIntoSecret", data: how("the initialiser of `keys`", "Map<string, SecretString>"), line: 7 },
+      ],
     },
     {
       code: `import { unsafeSecretString } from "keyguard/secret";\n${RAW}const k = unsafeSecretString(raw);`,
