@@ -1,8 +1,8 @@
 import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { globMatches, relativePath } from "./glob.js";
-import { SECRET_MODULE, typeNamesSecretString, unsafeSecretStringReferences } from "./analysis/secret-imports.js";
-import { brandTypes, isAny, isKeyguardSecretExport, isSecretOrNullish, typeName } from "./analysis/secret-type.js";
+import { SECRET_MODULE, secretExportReferences, typeNamesSecretString } from "./analysis/secret-imports.js";
+import { brandTypes, isAny, typescript, isKeyguardSecretExport, isSecretOrNullish, typeName } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
 
 export type Options = [
@@ -11,7 +11,7 @@ export type Options = [
     allowTestFiles?: boolean;
   },
 ];
-export type MessageIds = "cast" | "anyIntoSecret" | "unsafe";
+export type MessageIds = "cast" | "anyIntoSecret" | "unsafe" | "predicate" | "generic" | "overload";
 
 /** Test files by name, allowed by default (`allowTestFiles`): `*.test.*`, `*.spec.*`, and files under `__tests__/`. */
 export const TEST_FILE_GLOBS = ["**/*.test.*", "**/*.spec.*", "**/__tests__/**"];
@@ -29,6 +29,12 @@ export default createRule<Options, MessageIds>({
         "This cast forges keyguard's SecretString brand on {{from}}: no loader checked it, and the type guard on clients then trusts it. Load the value with a keyguard/secret loader (secretFromEnv, secretFromFile, …); if this file is the glue that creates secrets, add it to the rule's `allow` option.",
       anyIntoSecret:
         "`any` reaches a place typed to hold keyguard's SecretString here ({{how}}), which forges the brand without a loader: nothing checks what the value holds. Load the secret with a keyguard/secret loader (secretFromEnv, secretFromJson, …), or add this file to the rule's `allow` option.",
+      predicate:
+        "This {{kind}} claims keyguard's SecretString brand for {{from}}: the compiler takes the function's word for it, so whatever passes its check becomes a SecretString that no loader produced. Load the value with a keyguard/secret loader (secretFromEnv, secretFromJson, …); if this file is the glue that creates secrets, add it to the rule's `allow` option.",
+      generic:
+        "`{{callee}}` returns its type parameter {{parameter}} without taking a value of that type, so this call makes `{{type}}` out of whatever it is given: a cast in disguise, which forges keyguard's SecretString brand. Load the value with a keyguard/secret loader (secretFromEnv, secretFromJson, …), or add this file to the rule's `allow` option.",
+      overload:
+        "This overload promises `{{type}}`, which holds keyguard's SecretString brand, but the implementation returns `any`, so the compiler never checks the promise. Give the implementation the return type of its overloads, or load the value with a keyguard/secret loader.",
       unsafe:
         "unsafeSecretString() makes a SecretString from any string, so nothing checked where this one came from. Use a keyguard/secret loader (secretFromEnv, secretFromFile, …); if this file is meant to create secrets (tests, glue code), add it to the rule's `allow` option.",
     },
@@ -95,11 +101,13 @@ export default createRule<Options, MessageIds>({
       context.report({ node, messageId: "cast", data: { from: describe(source) } });
     }
 
-    /** Whether `init` is `require(…)` or `await import(…)` (a binding of it holds a module's export). */
+    /** Whether `init` is `require(…)` (the global one) or `await import(…)` (a binding of it holds a module's export). */
     const isModuleLoad = (init: TSESTree.Expression | null | undefined): boolean => {
       const n = init?.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init;
       if (n?.type === AST_NODE_TYPES.ImportExpression) return true;
-      return n?.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === "require";
+      if (n?.type !== AST_NODE_TYPES.CallExpression || n.callee.type !== AST_NODE_TYPES.Identifier || n.callee.name !== "require") return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(n), n.callee);
+      return !variable || variable.defs.length === 0;
     };
 
     /** Whether `id` is bound by an import declaration, `require(…)` or `await import(…)` (of any module). */
@@ -171,8 +179,16 @@ export default createRule<Options, MessageIds>({
           ArrowFunctionExpression(node) {
             if (node.expression) checkValue(node.body, () => "a return value");
           },
-          CallExpression: checkArguments,
-          NewExpression: checkArguments,
+          CallExpression(node) {
+            checkArguments(node);
+            checkGenericCall(node);
+          },
+          NewExpression(node) {
+            checkArguments(node);
+            checkGenericCall(node);
+          },
+          TSDeclareFunction: checkOverload,
+          TSEmptyBodyFunctionExpression: checkOverload,
           Property(node) {
             if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== "init") return;
             const name = node.computed ? undefined : nameOf(node.key) ?? (node.key.type === AST_NODE_TYPES.Literal ? String(node.key.value) : undefined);
@@ -184,6 +200,111 @@ export default createRule<Options, MessageIds>({
         }
       : {};
 
+    /** The `typescript` module, loaded only where the program proves it is installed. */
+    const tsm = typedChecks ? typescript() : undefined;
+
+    /** Whether no value of `type` can be narrowed into a string: `null`, `undefined`, `void`, numbers, booleans, bigints, symbols. */
+    const isNonString = (type: ts.Type): boolean =>
+      (type.flags & (tsm!.TypeFlags.Null | tsm!.TypeFlags.Undefined | tsm!.TypeFlags.Void | tsm!.TypeFlags.NumberLike | tsm!.TypeFlags.BooleanLike | tsm!.TypeFlags.BigIntLike | tsm!.TypeFlags.ESSymbolLike)) !== 0;
+
+    /**
+     * A type predicate (`x is SecretString`) or assertion (`asserts x is SecretString`) that claims
+     * the brand. Not reported when the parameter's type leaves nothing to forge: every member of it
+     * already holds the brand or cannot be a string (`x: SecretString | undefined`).
+     */
+    function checkPredicate(node: TSESTree.TSTypePredicate): void {
+      if (!node.typeAnnotation) return;
+      const kind = node.asserts ? "assertion function" : "type predicate";
+      const fn = node.parent.parent;
+      const params = fn && "params" in fn ? (fn.params as TSESTree.Parameter[]) : [];
+      const name = node.parameterName.type === AST_NODE_TYPES.Identifier ? node.parameterName.name : undefined;
+      const param = name === undefined ? undefined : params.find((p) => p.type === AST_NODE_TYPES.Identifier && p.name === name);
+      if (!typedChecks) {
+        if (!typeNamesSecretString(node.typeAnnotation.typeAnnotation, sourceCode)) return;
+        const paramType = param?.type === AST_NODE_TYPES.Identifier ? param.typeAnnotation?.typeAnnotation : undefined;
+        if (paramType && typeNamesSecretString(paramType, sourceCode)) return;
+        context.report({ node, messageId: "predicate", data: { kind, from: name ? `\`${name}\`` : "`this`" } });
+        return;
+      }
+      const claimed = typeOf(node.typeAnnotation.typeAnnotation);
+      if (!brand!.carries(claimed)) return;
+      const given = param ? typeOf(param) : undefined;
+      if (given) {
+        const members = given.isUnion() ? given.types : [given];
+        if (members.every((m) => isNonString(m) || brand!.carries(m))) return;
+      }
+      context.report({ node, messageId: "predicate", data: { kind, from: given ? describe(given) : "`this`" } });
+    }
+
+    /** The names of `declaration`'s type parameters that its return type (or predicate) uses and no parameter's type does. */
+    function returnOnlyTypeParameters(declaration: ts.SignatureDeclaration): string[] {
+      const names = new Set((declaration.typeParameters ?? []).map((p) => p.name.text));
+      if (names.size === 0 || !declaration.type) return [];
+      const used = (node: ts.Node | undefined, out: Set<string>): Set<string> => {
+        if (!node) return out;
+        if (tsm!.isTypeReferenceNode(node) && tsm!.isIdentifier(node.typeName) && names.has(node.typeName.text)) out.add(node.typeName.text);
+        tsm!.forEachChild(node, (child) => void used(child, out));
+        return out;
+      };
+      const inReturn = used(declaration.type, new Set());
+      const inParameters = new Set<string>();
+      for (const parameter of declaration.parameters) {
+        // A parameter without a type (JavaScript) takes any type: nothing can be said of the function.
+        if (!parameter.type) return [];
+        used(parameter.type, inParameters);
+      }
+      return [...inReturn].filter((n) => !inParameters.has(n));
+    }
+
+    /**
+     * A call of a generic function that makes the brand out of nothing: its result (or the type its
+     * predicate claims) holds the brand only through a type parameter that no parameter takes
+     * (\`function as<T>(x: unknown): T\`, \`function is<T>(x: unknown): x is T\`).
+     */
+    function checkGenericCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const tsCall = typed!.esTreeNodeToTSNodeMap.get(node) as ts.CallLikeExpression;
+      const resultType = checker!.getTypeAtLocation(tsCall);
+      const claimsByResult = brand!.carries(resultType);
+      if (!claimsByResult && !node.typeArguments) return;
+      const signature = checker!.getResolvedSignature(tsCall);
+      const declaration = signature?.declaration;
+      if (!signature || !declaration || tsm!.isJSDocSignature(declaration)) return;
+      const generic = checker!.getSignatureFromDeclaration(declaration);
+      if (!generic) return;
+      let claimed: ts.Type | undefined;
+      if (claimsByResult && !brand!.carries(generic.getReturnType())) claimed = resultType;
+      const predicate = checker!.getTypePredicateOfSignature(signature);
+      const genericPredicate = checker!.getTypePredicateOfSignature(generic);
+      if (!claimed && predicate?.type && brand!.carries(predicate.type) && !(genericPredicate?.type && brand!.carries(genericPredicate.type))) {
+        claimed = predicate.type;
+      }
+      if (!claimed) return;
+      const parameters = returnOnlyTypeParameters(declaration);
+      if (parameters.length === 0) return;
+      const callee = node.callee.type === AST_NODE_TYPES.Identifier || node.callee.type === AST_NODE_TYPES.MemberExpression ? sourceCode.getText(node.callee) : "this function";
+      context.report({
+        node,
+        messageId: "generic",
+        data: { callee: callee.length > 60 ? "this function" : callee, parameter: parameters.map((p) => `\`${p}\``).join(", "), type: typeName(claimed, checker!) },
+      });
+    }
+
+    /** An overload whose return type holds the brand, when the implementation returns \`any\` (which the compiler accepts for every overload). */
+    function checkOverload(node: TSESTree.TSDeclareFunction | TSESTree.TSEmptyBodyFunctionExpression): void {
+      if (!node.returnType || (node.type === AST_NODE_TYPES.TSDeclareFunction && node.declare)) return;
+      const tsNode = typed!.esTreeNodeToTSNodeMap.get(node) as ts.SignatureDeclaration;
+      const overload = checker!.getSignatureFromDeclaration(tsNode);
+      const promised = overload?.getReturnType();
+      if (!promised || !brand!.carries(promised)) return;
+      const named = tsNode.name ?? (tsm!.isFunctionExpression(tsNode) || tsm!.isMethodDeclaration(tsNode.parent) ? (tsNode.parent as ts.MethodDeclaration).name : undefined);
+      const symbol = named && checker!.getSymbolAtLocation(named);
+      const implementation = symbol?.declarations?.find((d): d is ts.FunctionLikeDeclaration => tsm!.isFunctionLike(d) && "body" in d && d.body !== undefined);
+      if (!implementation) return;
+      const implementationReturn = checker!.getSignatureFromDeclaration(implementation)?.getReturnType();
+      if (!implementationReturn || !brand!.anyReaches(implementationReturn, promised)) return;
+      context.report({ node: node.returnType, messageId: "overload", data: { type: typeName(promised, checker!) } });
+    }
+
     const reportedUnsafe = new Set<TSESTree.Node>();
     function reportUnsafe(node: TSESTree.Node): void {
       if (reportedUnsafe.has(node)) return;
@@ -193,8 +314,9 @@ export default createRule<Options, MessageIds>({
 
     return {
       ...valueListeners,
+      TSTypePredicate: checkPredicate,
       Program() {
-        for (const ref of unsafeSecretStringReferences(sourceCode)) reportUnsafe(ref);
+        for (const ref of secretExportReferences(sourceCode, "unsafeSecretString")) reportUnsafe(ref);
       },
       TSAsExpression: checkCast,
       TSTypeAssertion: checkCast,

@@ -95,26 +95,89 @@ export function typeNamesSecretString(typeNode: TSESTree.Node, sourceCode: TSESL
   return found;
 }
 
+type BaseTracker = InstanceType<typeof ASTUtils.ReferenceTracker>;
+type TraceMap = Parameters<BaseTracker["iterateEsmReferences"]>[0];
+/** `iteratePropertyReferences` is in eslint-utils' ReferenceTracker (4.x) but not in typescript-eslint's declaration of it. */
+type Tracker = BaseTracker & {
+  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMap): IterableIterator<{ node: unknown }>;
+};
+
+/** The read references of the variable an import specifier or a destructured property binds. */
+function boundReads(node: TSESTree.ImportSpecifier | TSESTree.Property, sourceCode: TSESLint.SourceCode): TSESTree.Node[] {
+  let target: TSESTree.Node = node.type === AST_NODE_TYPES.Property ? node.value : node.local;
+  if (target.type === AST_NODE_TYPES.AssignmentPattern) target = target.left;
+  if (target.type !== AST_NODE_TYPES.Identifier) return [node];
+  const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+  return (variable?.references ?? []).filter((r) => r.isRead()).map((r) => r.identifier);
+}
+
 /**
- * Every expression in the file that refers to keyguard's `unsafeSecretString` through an import:
- * `unsafeSecretString`, a renamed import, `ns.unsafeSecretString` of a namespace import.
+ * Every place in the file that reaches export `name` of keyguard/secret, found with eslint-utils'
+ * `ReferenceTracker` (as `ASTUtils` of typescript-eslint): each use of a named or renamed import;
+ * `ns.name` and `ns["name"]` of a namespace import; destructuring (`const { name: f } = ns`),
+ * aliases (`const f = ns.name`); `require("keyguard/secret")` in the same ways; `await
+ * import("keyguard/secret")` and `import ns = require("keyguard/secret")`; and re-exports
+ * (`export { name as other } from "keyguard/secret"`, reported at the specifier). A barrel
+ * `export * from "keyguard/secret"` is not a use of the name.
  */
-export function unsafeSecretStringReferences(sourceCode: TSESLint.SourceCode): TSESTree.Node[] {
-  const out: TSESTree.Node[] = [];
+export function secretExportReferences(sourceCode: TSESLint.SourceCode, name: string): TSESTree.Node[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const tracker = new ASTUtils.ReferenceTracker(globalScope) as Tracker;
+  const READ = ASTUtils.ReferenceTracker.READ;
+  const members: TraceMap = { [name]: { [READ]: true } };
+  const found: TSESTree.Node[] = [];
+  const add = (node: TSESTree.Node) => {
+    if (node.type === AST_NODE_TYPES.ExportAllDeclaration) return;
+    if (node.type === AST_NODE_TYPES.ImportSpecifier || (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern)) {
+      found.push(...boundReads(node, sourceCode));
+      return;
+    }
+    found.push(node);
+  };
+  for (const { node } of tracker.iterateEsmReferences({ [SECRET_MODULE]: { [ASTUtils.ReferenceTracker.ESM]: true, ...members } })) add(node as TSESTree.Node);
+  for (const { node } of tracker.iterateCjsReferences({ [SECRET_MODULE]: members })) add(node as TSESTree.Node);
+  // The tracker follows \`require\` only when it is a declared global (\`globals.node\`); TypeScript
+  // projects often declare none, which leaves \`require\` an unresolved reference of the global scope.
+  for (const reference of globalScope.through) {
+    const call = reference.identifier.parent;
+    if (reference.identifier.name !== "require" || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+    const argument = call.arguments[0];
+    if (argument && argument.type !== AST_NODE_TYPES.SpreadElement && ASTUtils.getStringIfConstant(argument) === SECRET_MODULE) {
+      for (const { node: n } of tracker.iteratePropertyReferences(call, members)) add(n as TSESTree.Node);
+    }
+  }
+  // What the tracker does not start from: dynamic imports and `import x = require(…)`.
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.ImportExpression) {
+      if (node.source.type === AST_NODE_TYPES.Literal && node.source.value === SECRET_MODULE) {
+        const start = node.parent.type === AST_NODE_TYPES.AwaitExpression ? node.parent : node;
+        for (const { node: n } of tracker.iteratePropertyReferences(start, members)) add(n as TSESTree.Node);
+      }
+      return;
+    }
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) {
+        if (c && typeof c === "object" && "type" in c) visit(c as TSESTree.Node);
+      }
+    }
+  };
+  if (/\bimport\s*\(/.test(sourceCode.text)) visit(sourceCode.ast);
   for (const statement of sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== SECRET_MODULE) continue;
-    for (const spec of statement.specifiers) {
-      for (const variable of sourceCode.getDeclaredVariables(spec)) {
-        const imported = secretImportOf(variable);
-        for (const ref of variable.references) {
-          const id = ref.identifier;
-          if (imported === "unsafeSecretString" && ref.isValueReference) out.push(id);
-          else if (imported === "*" && id.parent?.type === AST_NODE_TYPES.MemberExpression && id.parent.object === id) {
-            if (namesSecretExport(id.parent, "unsafeSecretString", sourceCode)) out.push(id.parent);
-          }
-        }
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (
+      declaration?.type !== AST_NODE_TYPES.TSImportEqualsDeclaration ||
+      declaration.moduleReference.type !== AST_NODE_TYPES.TSExternalModuleReference ||
+      declaration.moduleReference.expression.value !== SECRET_MODULE
+    ) {
+      continue;
+    }
+    for (const variable of sourceCode.getDeclaredVariables(declaration)) {
+      for (const reference of variable.references) {
+        for (const { node: n } of tracker.iteratePropertyReferences(reference.identifier, members)) add(n as TSESTree.Node);
       }
     }
   }
-  return out;
+  return [...new Set(found)];
 }

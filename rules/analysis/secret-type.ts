@@ -17,7 +17,7 @@ const MAX_DEPTH = 6;
 
 let tsModule: typeof ts | undefined;
 /** The `typescript` module; only called on the type-aware path, where a program proves it is installed. */
-function typescript(): typeof ts {
+export function typescript(): typeof ts {
   tsModule ??= createRequire(import.meta.url)("typescript") as typeof ts;
   return tsModule;
 }

@@ -2,7 +2,7 @@ import tsParser from "@typescript-eslint/parser";
 import { ESLintUtils, type TSESTree } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { typeNamesSecretString } from "../../../rules/analysis/secret-imports.js";
+import { secretExportReferences, typeNamesSecretString } from "../../../rules/analysis/secret-imports.js";
 
 /** Lints `code` with a probe rule that reports every type annotation naming keyguard's SecretString. */
 function namingTypes(code: string): string[] {
@@ -32,6 +32,80 @@ function namingTypes(code: string): string[] {
   if (fatal) throw new Error(fatal.message);
   return messages.map((m) => m.message);
 }
+
+/** The text of every place `secretExportReferences` finds for `name`, with its line. */
+function references(code: string, name = "unsafeSecretString", globals: Record<string, "readonly"> = {}): string[] {
+  const probe = ESLintUtils.RuleCreator.withoutDocs<[], "found">({
+    meta: { type: "problem", messages: { found: "{{text}}" }, schema: [] },
+    defaultOptions: [],
+    create(context) {
+      return {
+        Program() {
+          for (const node of secretExportReferences(context.sourceCode, name)) {
+            context.report({ node, messageId: "found", data: { text: context.sourceCode.getText(node) } });
+          }
+        },
+      };
+    },
+  });
+  const linter = new Linter({ configType: "flat" });
+  const messages = linter.verify(code, [
+    {
+      files: ["**/*.ts"],
+      languageOptions: { parser: tsParser, sourceType: "module", globals },
+      plugins: { probe: { rules: { found: probe as never } } },
+      rules: { "probe/found": "error" },
+    },
+  ], "file.ts");
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) throw new Error(fatal.message);
+  return messages.map((m) => `${m.line}:${m.message}`);
+}
+
+describe("secretExportReferences", () => {
+  it("finds every use of a named, renamed or namespace import, element access, destructuring and aliases", () => {
+    const code = [
+      'import { unsafeSecretString, unsafeSecretString as trust, secretFromEnv } from "keyguard/secret";',
+      'import * as secret from "keyguard/secret";',
+      'unsafeSecretString("a"); trust("b"); secretFromEnv("C");',
+      'secret.unsafeSecretString("d"); secret["unsafeSecretString"]("e");',
+      "const { unsafeSecretString: u } = secret; u(\"f\");",
+      "const alias = secret.unsafeSecretString;",
+    ].join("\n");
+    expect(references(code)).toEqual([
+      "3:unsafeSecretString",
+      "3:trust",
+      "4:secret.unsafeSecretString",
+      '4:secret["unsafeSecretString"]',
+      "5:u",
+      "6:secret.unsafeSecretString",
+    ]);
+  });
+
+  it("follows require (declared global or not), import = require, await import() and re-exports, not barrels", () => {
+    const code = [
+      'const { unsafeSecretString } = require("keyguard/secret"); unsafeSecretString("a");',
+      'import s = require("keyguard/secret"); s.unsafeSecretString("b");',
+      'async function f() { return (await import("keyguard/secret")).unsafeSecretString("c"); }',
+      'export { unsafeSecretString as makeKey } from "keyguard/secret";',
+      'export * from "keyguard/secret";',
+    ].join("\n");
+    const expected = ["1:unsafeSecretString", "2:s.unsafeSecretString", '3:(await import("keyguard/secret")).unsafeSecretString', "4:unsafeSecretString as makeKey"];
+    expect(references(code)).toEqual(expected);
+    expect(references(code, "unsafeSecretString", { require: "readonly" })).toEqual(expected);
+  });
+
+  it("ignores other modules, a local function called require, and other exports", () => {
+    const code = [
+      'import { unsafeSecretString } from "./my-secret.js";',
+      'unsafeSecretString("a");',
+      "function load(require: (m: string) => { unsafeSecretString(v: string): string }) { return require(\"keyguard/secret\").unsafeSecretString(\"b\"); }",
+    ].join("\n");
+    expect(references(code)).toEqual([]);
+    expect(references('import { secretFromEnv } from "keyguard/secret"; secretFromEnv("A");')).toEqual([]);
+    expect(references('import { secretFromEnv } from "keyguard/secret"; secretFromEnv("A");', "secretFromEnv")).toEqual(["1:secretFromEnv"]);
+  });
+});
 
 afterEach(() => {
   vi.restoreAllMocks();
