@@ -5,6 +5,7 @@
  * `unsafeSecretString`.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { constInit } from "../ast.js";
 
 export const SECRET_MODULE = "keyguard/secret";
 const MAX_DEPTH = 8;
@@ -93,6 +94,18 @@ export function typeNamesSecretString(typeNode: TSESTree.Node, sourceCode: TSESL
   };
   visit(typeNode, 0);
   return found;
+}
+
+/**
+ * The class a guarded client was made from: `Raw` for `guardClient(Raw, …)` of keyguard/secret,
+ * written in place or bound to a \`const\` of this file (\`const OpenAI = guardClient(RawOpenAI)\`).
+ * A guarded class is the SDK's own constructor at run time: the rules treat it as the client it wraps.
+ */
+export function guardedClientClass(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESTree.Expression | undefined {
+  const call = callee.type === AST_NODE_TYPES.Identifier ? constInit(callee, sourceCode.getScope(callee)) : callee;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !namesSecretExport(call.callee, "guardClient", sourceCode)) return undefined;
+  const raw = call.arguments[0];
+  return raw && raw.type !== AST_NODE_TYPES.SpreadElement ? raw : undefined;
 }
 
 type BaseTracker = InstanceType<typeof ASTUtils.ReferenceTracker>;
