@@ -13,6 +13,77 @@ export type Options = [
 ];
 export type MessageIds = "cast" | "anyIntoSecret" | "unsafe" | "predicate" | "generic" | "overload";
 
+/** The expressions whose type can be \`any\` (a literal, a function or \`a + b\` cannot). */
+const MAY_BE_ANY = new Set<string>([
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.SequenceExpression,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+  AST_NODE_TYPES.ThisExpression,
+  AST_NODE_TYPES.YieldExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.ImportExpression,
+]);
+
+/**
+ * Whether `node` may be \`any\` and its type is cheap to ask for, seen from the syntax: a name
+ * declared with a type (a parameter, an annotated variable, an import) or bound to such an
+ * expression, \`this\`, member accesses of those, calls of a function by name or of a method of such
+ * a name (\`JSON.parse(…)\`, \`await res.json()\`), through \`await\`, casts, \`!\`, \`?.\`, \`? :\` and
+ * \`??\`. Literals, functions and operators that make numbers or booleans are never \`any\`; object and
+ * array literals are checked by their members. A value whose type comes from resolving a method
+ * chain of an SDK object (\`(await client.chat.completions.create(…)).usage\`, an unannotated callback
+ * parameter) is not typed here: that costs more than the lint of the file, and such types are not \`any\`.
+ */
+function cheapToType(node: TSESTree.Node, scope: () => TSESLint.Scope.Scope, depth = 0): boolean {
+  if (depth > 4 || !MAY_BE_ANY.has(node.type)) return false;
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = ASTUtils.findVariable(scope(), node);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!def) return variable !== null && variable !== undefined && variable.defs.length === 0; // a global (\`JSON\`)
+      if (def.type === "ImportBinding" || def.type === "FunctionName" || def.type === "ClassName") return true;
+      if (def.type === "Parameter") return def.name.parent?.type !== AST_NODE_TYPES.ArrowFunctionExpression || "typeAnnotation" in def.name && def.name.typeAnnotation !== undefined;
+      if (def.type !== "Variable") return false;
+      if (def.node.id.typeAnnotation) return true;
+      return def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init !== null && cheapToType(def.node.init, scope, depth + 1);
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return node.object.type === AST_NODE_TYPES.ThisExpression || cheapToType(node.object, scope, depth + 1);
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      // A function by name, or a method of a name (not a chain: resolving its call is the cost).
+      const callee = node.callee;
+      if (callee.type === AST_NODE_TYPES.Identifier) return cheapToType(callee, scope, depth + 1);
+      return callee.type === AST_NODE_TYPES.MemberExpression && (callee.object.type === AST_NODE_TYPES.ThisExpression || (callee.object.type === AST_NODE_TYPES.Identifier && cheapToType(callee.object, scope, depth + 1)));
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.ChainExpression:
+      return cheapToType("argument" in node ? node.argument : node.expression, scope, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return cheapToType(node.consequent, scope, depth + 1) || cheapToType(node.alternate, scope, depth + 1);
+    case AST_NODE_TYPES.LogicalExpression:
+      return cheapToType(node.left, scope, depth + 1) || cheapToType(node.right, scope, depth + 1);
+    default:
+      return true;
+  }
+}
+
 /** Test files by name, allowed by default (`allowTestFiles`): `*.test.*`, `*.spec.*`, and files under `__tests__/`. */
 export const TEST_FILE_GLOBS = ["**/*.test.*", "**/*.spec.*", "**/__tests__/**"];
 
@@ -132,20 +203,41 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * Reports `value` when it is, or holds, `any` where the type the context expects of it (a
-     * declaration's annotation, a parameter, a property, a return type) holds the brand.
-     * Object and array literals are checked by their properties and elements instead, so that each
-     * `any` is reported once, where it is written.
+     * Reports `value` when `any` reaches the brand through it. Where the place has a written type
+     * (`slot`: a declaration's annotation, a function's return type), that type is asked first, and
+     * a value that holds `any` in a field or type argument is reported too. Elsewhere (arguments,
+     * members of object and array literals, assignments, default values) a value typed \`any\` is
+     * looked up first, and only then the type the context expects of it. Object and array literals
+     * are checked by their members, so that each \`any\` is reported once, where it is written.
      */
-    function checkValue(value: TSESTree.Node | null | undefined, how: () => string): void {
-      if (!value || value.type === AST_NODE_TYPES.SpreadElement) return;
+    function checkValue(value: TSESTree.Node | null | undefined, how: () => string, slot?: TSESTree.TypeNode): void {
+      // Literals, functions, classes and operators that make numbers or booleans are never \`any\`,
+      // and object and array literals are checked by their members: no type query for them.
+      if (!value || !cheapToType(value, () => sourceCode.getScope(value))) return;
       const tsNode = typed!.esTreeNodeToTSNodeMap.get(value) as ts.Expression;
-      const source = checker!.getTypeAtLocation(tsNode);
-      const literal = value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.ArrayExpression;
-      if (!isAny(source) && (literal || !brand!.holdsAny(source))) return;
-      const target = checker!.getContextualType(tsNode);
+      let target: ts.Type | undefined;
+      let source: ts.Type;
+      if (slot) {
+        target = typeOf(slot);
+        if (!brand!.carries(target)) return;
+        source = checker!.getTypeAtLocation(tsNode);
+      } else {
+        source = checker!.getTypeAtLocation(tsNode);
+        if (!isAny(source)) return;
+        target = checker!.getContextualType(tsNode);
+      }
       if (!target || !brand!.anyReaches(source, target)) return;
       context.report({ node: value, messageId: "anyIntoSecret", data: { how: `${how()}, typed \`${typeName(target, checker!)}\`` } });
+    }
+
+    /** The written return type of the function `node` returns from (awaited for an async function), if any. */
+    function returnSlot(node: TSESTree.Node): TSESTree.TypeNode | undefined {
+      let fn: TSESTree.Node | undefined = node.parent;
+      while (fn && fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) fn = fn.parent;
+      const annotation = fn?.returnType?.typeAnnotation;
+      if (!annotation || !fn!.async) return annotation;
+      // \`Promise<T>\` of an async function: the value returned is checked against \`T\`.
+      return annotation.type === AST_NODE_TYPES.TSTypeReference && annotation.typeArguments?.params.length === 1 ? annotation.typeArguments.params[0] : undefined;
     }
 
     const nameOf = (node: TSESTree.Node): string | undefined =>
@@ -161,11 +253,11 @@ export default createRule<Options, MessageIds>({
           VariableDeclarator(node) {
             if (!node.id.typeAnnotation) return;
             const name = nameOf(node.id);
-            checkValue(node.init, () => (name ? `the initialiser of \`${name}\`` : "the initialiser of a destructuring declaration"));
+            checkValue(node.init, () => (name ? `the initialiser of \`${name}\`` : "the initialiser of a destructuring declaration"), node.id.typeAnnotation.typeAnnotation);
           },
           PropertyDefinition(node) {
             const name = node.computed ? undefined : nameOf(node.key);
-            checkValue(node.value, () => (name ? `the class field \`${name}\`` : "a class field"));
+            if (node.typeAnnotation) checkValue(node.value, () => (name ? `the class field \`${name}\`` : "a class field"), node.typeAnnotation.typeAnnotation);
           },
           AssignmentExpression(node) {
             if (node.operator === "=") checkValue(node.right, () => "an assignment");
@@ -173,11 +265,14 @@ export default createRule<Options, MessageIds>({
           AssignmentPattern(node) {
             checkValue(node.right, () => "a default value");
           },
+          // Only functions with a written return type: an inferred one comes from the value itself.
           ReturnStatement(node) {
-            checkValue(node.argument, () => "a return value");
+            const slot = returnSlot(node);
+            if (slot) checkValue(node.argument, () => "a return value", slot);
           },
           ArrowFunctionExpression(node) {
-            if (node.expression) checkValue(node.body, () => "a return value");
+            const slot = node.expression ? returnSlot(node.body) : undefined;
+            if (slot) checkValue(node.body, () => "a return value", slot);
           },
           CallExpression(node) {
             checkArguments(node);
@@ -262,6 +357,14 @@ export default createRule<Options, MessageIds>({
      * (\`function as<T>(x: unknown): T\`, \`function is<T>(x: unknown): x is T\`).
      */
     function checkGenericCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      // Only a callee with a generic signature whose type parameter no parameter takes can make the
+      // brand out of nothing: the callee's own type says so without resolving the call. A function
+      // called by name, or any callee given type arguments (\`api.get<AppConfig>(…)\`): typing every
+      // method chain of a file (\`client.chat.completions.create\`) costs more than the lint itself.
+      if (node.callee.type !== AST_NODE_TYPES.Identifier && !node.typeArguments) return;
+      const calleeType = typeOf(node.callee);
+      const signatures = node.type === AST_NODE_TYPES.NewExpression ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
+      if (!signatures.some((s) => s.declaration && !tsm!.isJSDocSignature(s.declaration) && returnOnlyTypeParameters(s.declaration).length > 0)) return;
       const tsCall = typed!.esTreeNodeToTSNodeMap.get(node) as ts.CallLikeExpression;
       const resultType = checker!.getTypeAtLocation(tsCall);
       const claimsByResult = brand!.carries(resultType);

@@ -170,6 +170,11 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
       ],
     },
     {
+      // a shorthand property
+      code: `${APP}const apiKey = JSON.parse(text);\nexport const config: AppConfig = { apiKey, baseURL: "" };`,
+      errors: [{ messageId: "anyIntoSecret", data: how("property `apiKey` of an object literal", "SecretString"), line: 5, column: 36 }],
+    },
+    {
       // nested fields of objects and arrays typed to hold the brand
       code: `${APP}interface Outer { llm: { openai: AppConfig } }\nconst o: Outer = JSON.parse(text);\nconst keys: SecretString[] = JSON.parse(text);\nconst more: SecretString[] = [JSON.parse(text)];`,
       errors: [
