@@ -2,8 +2,8 @@ import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInfor
 import type * as ts from "typescript";
 import { constInit } from "./ast.js";
 import { createClientMatcher, USER_CLIENT_SCHEMA, type KeyUse, type UserClient } from "./client-calls.js";
-import { SECRET_MODULE, secretImportOf } from "./secret-imports.js";
-import { isAny, isSecretValue, typeName } from "./secret-type.js";
+import { SECRET_MODULE, guardedClientClass, secretImportOf } from "./analysis/secret-imports.js";
+import { brandTypes, isAny, isSecretValue, typeName } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
 
 export type Options = [
@@ -113,9 +113,26 @@ export default createRule<Options, MessageIds>({
       return { callee: "secretFromEnv", fixes: [fix] };
     }
 
+    const brand = brandTypes(services.program);
+
+    /**
+     * Whether another rule owns the report on a value written in the call: a string the file
+     * determines (a literal, a template, a \`const\` of them) is a hardcoded key, reported by
+     * no-hardcoded-key or require-secret-source; \`any\` where the client's own (guarded) type expects
+     * the brand is reported by no-secret-cast. One problem, one report.
+     */
+    function ownedElsewhere(value: TSESTree.Node, type: ts.Type): boolean {
+      const staticValue = ASTUtils.getStaticValue(value as TSESTree.Expression, sourceCode.getScope(value));
+      if (staticValue && typeof staticValue.value === "string") return true;
+      if (!isAny(type) || !brand.inProgram) return false;
+      const expected = checker.getContextualType(services.esTreeNodeToTSNodeMap.get(value) as ts.Expression);
+      return expected !== undefined && brand.carries(expected);
+    }
+
     /** Reports `use` unless `type` is a SecretString (or provides one); `direct`: `use.node` is the value itself. */
     function check(use: KeyUse, type: ts.Type, direct: boolean): void {
       if (isSecretValue(type, checker)) return;
+      if (direct && ownedElsewhere(use.node, type)) return;
       const data = { client: use.client.name, option: use.option, type: typeName(type, checker) };
       const value = use.node;
       const reportAt = use.node;
@@ -181,7 +198,14 @@ export default createRule<Options, MessageIds>({
       return type;
     }
 
-    function checkCall(node: TSESTree.NewExpression | TSESTree.CallExpression): void {
+    function checkCall(call: TSESTree.NewExpression | TSESTree.CallExpression): void {
+      let node = call;
+      // A class guarded with keyguard/secret's guardClient is the client it wraps.
+      if (call.type === AST_NODE_TYPES.NewExpression && matcher.clientsOf(call).length === 0) {
+        const raw = guardedClientClass(call.callee, sourceCode);
+        if (!raw) return;
+        node = { ...call, callee: raw };
+      }
       const uses = matcher.keyUses(node);
       for (const use of uses) {
         // Header values (`Bearer ${key}`) are strings built from the key: require-secret-source checks them.

@@ -27,6 +27,6 @@ export type { SecretEnv, FormatOption, EnvOptions, JsonOptions, SecretSource, So
 export { rotatingSecret } from "./rotate.js";
 export type { RotatingOptions, RotatingSecret } from "./rotate.js";
 export { guardClient } from "./guard.js";
-export type { AnyClient, GuardedClient, GuardedKey, GuardedOptions, ClientOptionKey } from "./guard.js";
+export type { AnyClient, GuardedClient, GuardedKey, GuardedOptions, GuardedHeaders, GuardedHeaderValue, ClientOptionKey, DefaultKeyOption, KnownKeyOption } from "./guard.js";
 export { awsSecretsManagerSource } from "./aws.js";
 export type { SecretsManagerLike, AwsSecretOptions } from "./aws.js";

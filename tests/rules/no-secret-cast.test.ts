@@ -7,6 +7,9 @@ const key = fakeKey("openai-project", 11);
 const IMPORT_TYPE = 'import type { SecretString } from "keyguard/secret";\n';
 const RAW = "declare const raw: string;\n";
 const from = (type: string) => ({ from: `a value of type \`${type}\`` });
+const TEXT = "declare const text: string;\n";
+const APP = `${IMPORT_TYPE}interface AppConfig { apiKey: SecretString; baseURL: string }\n${TEXT}`;
+const how = (position: string, type: string) => ({ how: `${position}, typed \`${type}\`` });
 
 // With type information: the brand is recognised by its declaration (keyguard's src/secret/brand.ts).
 typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Options>({
@@ -27,6 +30,27 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
     "function unsafeSecretString(s: string) { return s; }\nunsafeSecretString(\"a\");",
     // an `any` into a plain string slot
     'const k: string = JSON.parse("1");',
+    // `any` into places that hold no brand
+    `${APP}const c: { baseURL: string } = JSON.parse(text);\nconst n: number = JSON.parse(text);`,
+    `${TEXT}declare function use(key: string): void;\nuse(JSON.parse(text));`,
+    `${APP}import { secretFromEnv } from "keyguard/secret";\nconst c: AppConfig = { apiKey: secretFromEnv("OPENAI_API_KEY"), baseURL: JSON.parse(text) };`,
+    `${APP}declare const parsed: { apiKey: SecretString; baseURL: any };\nconst c: AppConfig = parsed;`,
+    `${APP}export function load() { return JSON.parse(text); }`,
+    `${APP}import { secretFromEnv } from "keyguard/secret";\nexport function loadKey(): SecretString { return secretFromEnv("OPENAI_API_KEY"); }`,
+    // predicates that forge nothing: the parameter already holds the brand, or cannot be a string
+    `${IMPORT_TYPE}export function isKey(x: SecretString | undefined): x is SecretString { return x !== undefined; }`,
+    `${IMPORT_TYPE}export function isKey(x: SecretString | number | null): x is SecretString { return typeof x === "string"; }`,
+    "export function isString(x: unknown): x is string { return typeof x === \"string\"; }",
+    // generic helpers whose type parameter comes from a parameter
+    `import { secretFromEnv } from "keyguard/secret";\nfunction id<T>(x: T): T { return x; }\nexport const k = id(secretFromEnv("OPENAI_API_KEY"));`,
+    `declare function fetchJson<T>(url: string): Promise<T>;\nexport const p = fetchJson<{ a: number }>("/x");`,
+    // overloads whose implementation keeps its promise; an ambient declaration (no implementation here)
+    `import { secretFromEnv, type SecretString } from "keyguard/secret";\nexport function toKey(x: "a"): SecretString;\nexport function toKey(x: string): SecretString { return secretFromEnv(x); }`,
+    `${IMPORT_TYPE}export declare function load(): SecretString;`,
+    // a local function called require is no module load
+    "function require(m: string) { return { unsafeSecretString: (s: string) => s + m }; }\nconst { unsafeSecretString } = require(\"keyguard/secret\");\nexport const k = unsafeSecretString(\"a\");",
+    // an interface with a look-alike brand of the user's own
+    `declare const brand: unique symbol;\ninterface Own { apiKey: string & { readonly [brand]: true } }\n${TEXT}const c: Own = JSON.parse(text);\nconst d = JSON.parse(text) as Own;`,
     // allowed files
     {
       code: `import { unsafeSecretString, type SecretString } from "keyguard/secret";\n${RAW}const a = unsafeSecretString(raw);\nconst b = raw as SecretString;`,
@@ -96,7 +120,76 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
     },
     {
       code: `${IMPORT_TYPE}declare const text: string;\nconst k: SecretString = JSON.parse(text);`,
-      errors: [{ messageId: "anyIntoSecret", data: { how: "a SecretString annotation on `k`" } }],
+      errors: [{ messageId: "anyIntoSecret", data: how("the initialiser of `k`", "SecretString"), line: 3, column: 25 }],
+    },
+    // ---- `any` reaching the brand anywhere (typescript-eslint's no-unsafe-* narrowed to the brand)
+    {
+      // an interface (not only a type alias) with a SecretString field
+      code: `${APP}const config = JSON.parse(text) as AppConfig;`,
+      errors: [{ messageId: "cast", data: from("any"), line: 4 }],
+    },
+    {
+      code: `${APP}const config: AppConfig = JSON.parse(text);`,
+      errors: [{ messageId: "anyIntoSecret", data: how("the initialiser of `config`", "AppConfig") }],
+    },
+    {
+      code: `${APP}const { apiKey }: AppConfig = JSON.parse(text);`,
+      errors: [{ messageId: "anyIntoSecret", data: how("the initialiser of a destructuring declaration", "AppConfig") }],
+    },
+    {
+      code: `${APP}export class Keys {\n  key: SecretString = JSON.parse(text);\n  other: SecretString;\n  constructor() { this.other = JSON.parse(text); }\n}`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("the class field `key`", "SecretString"), line: 5 },
+        { messageId: "anyIntoSecret", data: how("an assignment", "SecretString"), line: 7 },
+      ],
+    },
+    {
+      code: `${APP}export function loadKey(): SecretString { return JSON.parse(text); }`,
+      errors: [{ messageId: "anyIntoSecret", data: how("a return value", "SecretString") }],
+    },
+    {
+      code: `${APP}export async function loadKey(): Promise<SecretString> { return JSON.parse(text); }\nexport const load = (): SecretString => JSON.parse(text);`,
+      errors: [
+        { messageId: "anyIntoSecret", line: 4 },
+        { messageId: "anyIntoSecret", data: how("a return value", "SecretString"), line: 5 },
+      ],
+    },
+    {
+      code: `${APP}declare function use(key: SecretString): void;\nuse(JSON.parse(text));\nexport function f(k: SecretString = JSON.parse(text)) { return k; }`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 5 },
+        { messageId: "anyIntoSecret", data: how("a default value", "SecretString"), line: 6 },
+      ],
+    },
+    {
+      // object-literal properties under a contextual type, reported where the \`any\` is written
+      code: `${APP}const config: AppConfig = { apiKey: JSON.parse(text), baseURL: "" };\ndeclare function connect(options: { llm: AppConfig }): void;\nconnect({ llm: { apiKey: JSON.parse(text), baseURL: "" } });`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("property `apiKey` of an object literal", "SecretString"), line: 4, column: 37 },
+        { messageId: "anyIntoSecret", data: how("property `apiKey` of an object literal", "SecretString"), line: 6 },
+      ],
+    },
+    {
+      // a shorthand property
+      code: `${APP}const apiKey = JSON.parse(text);\nexport const config: AppConfig = { apiKey, baseURL: "" };`,
+      errors: [{ messageId: "anyIntoSecret", data: how("property `apiKey` of an object literal", "SecretString"), line: 5, column: 36 }],
+    },
+    {
+      // nested fields of objects and arrays typed to hold the brand
+      code: `${APP}interface Outer { llm: { openai: AppConfig } }\nconst o: Outer = JSON.parse(text);\nconst keys: SecretString[] = JSON.parse(text);\nconst more: SecretString[] = [JSON.parse(text)];`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("the initialiser of `o`", "Outer"), line: 5 },
+        { messageId: "anyIntoSecret", data: how("the initialiser of `keys`", "SecretString[]"), line: 6 },
+        { messageId: "anyIntoSecret", data: how("an element of an array literal", "SecretString"), line: 7 },
+      ],
+    },
+    {
+      // \`any\` held by a field or a type argument of a value that is not \`any\` itself
+      code: `${APP}declare const parsed: { apiKey: any; baseURL: string };\nconst c: AppConfig = parsed;\ndeclare const m: Map<string, any>;\nconst keys: Map<string, SecretString> = m;`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("the initialiser of `c`", "AppConfig"), line: 5 },
+        { messageId: "anyIntoSecret", data: how("the initialiser of `keys`", "Map<string, SecretString>"), line: 7 },
+      ],
     },
     {
       code: `import { unsafeSecretString } from "keyguard/secret";\n${RAW}const k = unsafeSecretString(raw);`,
@@ -125,6 +218,62 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
       code: `${RAW}const { unsafeSecretString: trust } = await import("keyguard/secret");\nexport const k = trust(raw);`,
       errors: [{ messageId: "unsafe", line: 3 }],
     },
+    // ---- forging without a cast at the use site
+    {
+      code: `${IMPORT_TYPE}export function isKey(x: unknown): x is SecretString { return typeof x === "string"; }`,
+      errors: [{ messageId: "predicate", data: { kind: "type predicate", ...from("unknown") }, line: 2, column: 36, endColumn: 53 }],
+    },
+    {
+      code: `${IMPORT_TYPE}export function assertKey(x: string): asserts x is SecretString { if (!x) throw new Error("empty"); }`,
+      errors: [{ messageId: "predicate", data: { kind: "assertion function", ...from("string") } }],
+    },
+    {
+      code: `${APP}export declare function isConfig(x: unknown): x is AppConfig;\nexport class Box { value = ""; holds(): this is { value: SecretString } { return true; } }`,
+      errors: [
+        { messageId: "predicate", data: { kind: "type predicate", ...from("unknown") }, line: 4 },
+        { messageId: "predicate", data: { kind: "type predicate", from: "`this`" }, line: 5 },
+      ],
+    },
+    {
+      // a generic helper that turns anything into any T
+      code: `${IMPORT_TYPE}${RAW}function as<T>(x: unknown): T { return x as T; }\nexport const k = as<SecretString>(raw);\nexport const j: SecretString = as(raw);`,
+      errors: [
+        { messageId: "generic", data: { callee: "as", parameter: "`T`", type: "SecretString" }, line: 4, column: 18 },
+        { messageId: "generic", data: { callee: "as", parameter: "`T`", type: "SecretString" }, line: 5 },
+      ],
+    },
+    {
+      code: `${APP}${RAW}declare function is<T>(x: unknown): x is T;\ndeclare function fetchJson<T>(url: string): Promise<T>;\nif (is<SecretString>(raw)) console.log("ok");\nexport const config = fetchJson<AppConfig>("/config");`,
+      errors: [
+        { messageId: "generic", data: { callee: "is", parameter: "`T`", type: "SecretString" }, line: 7 },
+        { messageId: "generic", data: { callee: "fetchJson", parameter: "`T`", type: "Promise<AppConfig>" }, line: 8 },
+      ],
+    },
+    {
+      // overloads whose implementation returns \`any\`
+      code: `${IMPORT_TYPE}export function toKey(x: string): SecretString;\nexport function toKey(x: any): any { return x; }\nexport class Keys {\n  load(x: string): SecretString;\n  load(x: any) { return x; }\n}`,
+      errors: [
+        { messageId: "overload", data: { type: "SecretString" }, line: 2, column: 33 },
+        { messageId: "overload", data: { type: "SecretString" }, line: 5 },
+      ],
+    },
+    {
+      // every way to reach the escape hatch
+      code: `import * as secret from "keyguard/secret";\n${RAW}export const a = secret["unsafeSecretString"](raw);\nconst { unsafeSecretString: u } = secret;\nexport const b = u(raw);\nconst alias = secret.unsafeSecretString;\nexport const c = alias(raw);`,
+      errors: [
+        { messageId: "unsafe", line: 3, column: 18, endColumn: 46 },
+        { messageId: "unsafe", line: 5, column: 18, endColumn: 19 },
+        { messageId: "unsafe", line: 6, column: 15, endColumn: 40 },
+      ],
+    },
+    {
+      code: `${RAW}const { unsafeSecretString } = require("keyguard/secret");\nexport const a = unsafeSecretString(raw);\nexport const b = require("keyguard/secret").unsafeSecretString(raw);`,
+      errors: [{ messageId: "unsafe", line: 3 }, { messageId: "unsafe", line: 4 }],
+    },
+    {
+      code: `export { unsafeSecretString as makeKey } from "keyguard/secret";`,
+      errors: [{ messageId: "unsafe", line: 1, column: 10, endColumn: 39 }],
+    },
     {
       code: `import { unsafeSecretString } from "keyguard/secret";\n${RAW}const k = unsafeSecretString(raw);`,
       filename: "file.ts",
@@ -151,6 +300,9 @@ ruleTester().run("no-secret-cast (no type information)", rule, masked<MessageIds
       code: `import { unsafeSecretString } from "keyguard/secret";\nexport const k = unsafeSecretString("a");`,
       filename: "src/__tests__/keys.ts",
     },
+    `${IMPORT_TYPE}export function isKey(x: SecretString | undefined): x is SecretString { return x !== undefined; }`,
+    'export * from "keyguard/secret";',
+    "function require(m: string) { return { unsafeSecretString: (s: string) => s + m }; }\nrequire(\"keyguard/secret\").unsafeSecretString(\"a\");",
   ],
   invalid: [
     {
@@ -185,6 +337,29 @@ ruleTester().run("no-secret-cast (no type information)", rule, masked<MessageIds
     {
       code: `import * as secret from "keyguard/secret";\nconst k = secret.unsafeSecretString("a");`,
       errors: [{ messageId: "unsafe" }],
+    },
+    {
+      code: `${IMPORT_TYPE}export function isKey(x: unknown): x is SecretString { return typeof x === "string"; }\nexport function assertKey(this: void, x: string): asserts x is SecretString {}`,
+      errors: [
+        { messageId: "predicate", data: { kind: "type predicate", from: "`x`" }, line: 2 },
+        { messageId: "predicate", data: { kind: "assertion function", from: "`x`" }, line: 3 },
+      ],
+    },
+    {
+      code: `import * as secret from "keyguard/secret";\nconst a = secret["unsafeSecretString"]("a");\nconst { unsafeSecretString: u } = secret;\nconst b = u("b");`,
+      errors: [{ messageId: "unsafe", line: 2 }, { messageId: "unsafe", line: 4 }],
+    },
+    {
+      code: `const s = require("keyguard/secret");\nconst a = s.unsafeSecretString("a");\nconst { unsafeSecretString } = require("keyguard/secret");\nconst b = unsafeSecretString("b");`,
+      errors: [{ messageId: "unsafe", line: 2 }, { messageId: "unsafe", line: 4 }],
+    },
+    {
+      code: `import s = require("keyguard/secret");\nconst a = s.unsafeSecretString("a");\nexport async function f() {\n  const { unsafeSecretString: u } = await import("keyguard/secret");\n  return u("b");\n}`,
+      errors: [{ messageId: "unsafe", line: 2 }, { messageId: "unsafe", line: 5 }],
+    },
+    {
+      code: `export { unsafeSecretString } from "keyguard/secret";\nexport { unsafeSecretString as trust } from "keyguard/secret";`,
+      errors: [{ messageId: "unsafe", line: 1 }, { messageId: "unsafe", line: 2 }],
     },
   ],
 }));

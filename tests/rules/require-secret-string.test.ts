@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import rule, { type MessageIds, type Options } from "../../rules/require-secret-string.js";
 import { mask } from "../../src/detect/index.js";
 import { fakeKey } from "../helpers/keys.js";
-import { masked, typedRuleTester } from "./rule-tester.js";
+import { rmSync, writeFileSync } from "node:fs";
+import ts from "typescript";
+import plugin from "../../rules/index.js";
+import { fixturesDir, maskCode, masked, typedRuleTester } from "./rule-tester.js";
 
 const anthropicKey = fakeKey("anthropic", 21);
 const OPENAI = 'import OpenAI from "openai";\n';
@@ -12,8 +15,17 @@ const ANTHROPIC = 'import Anthropic from "@anthropic-ai/sdk";\n';
 const SECRET = 'import { secretFromEnv, type SecretString } from "keyguard/secret";\n';
 const data = (client: string, option: string, type: string) => ({ client, option, type });
 
-typedRuleTester().run("require-secret-string", rule, masked<MessageIds, Options>({
+const GUARDED = 'import RawOpenAI from "openai";\nimport RawAnthropic from "@anthropic-ai/sdk";\nimport { guardClient, secretFromEnv } from "keyguard/secret";\nconst OpenAI = guardClient(RawOpenAI);\nconst Anthropic = guardClient(RawAnthropic);\n';
+
+const cases = masked<MessageIds, Options>({
   valid: [
+    // one report per problem: strings the file determines are hardcoded keys, reported by
+    // no-hardcoded-key / require-secret-source; \`any\` in a guarded client's slot by no-secret-cast
+    `${ANTHROPIC}new Anthropic({ apiKey: "${anthropicKey}" });`,
+    `${ANTHROPIC}const KEY = "${anthropicKey}";\nnew Anthropic({ apiKey: KEY });\nnew Anthropic({ apiKey: \`\${KEY}\` });`,
+    `${GUARDED}declare const text: string;\nnew OpenAI({ apiKey: JSON.parse(text) });`,
+    // guarded clients with a loaded secret
+    `${GUARDED}new OpenAI({ apiKey: secretFromEnv("OPENAI_API_KEY") });\nnew Anthropic({ authToken: secretFromEnv("ANTHROPIC_AUTH_TOKEN") });`,
     `${OPENAI}${SECRET}new OpenAI({ apiKey: secretFromEnv("OPENAI_API_KEY") });`,
     `${ANTHROPIC}${SECRET}const client = new Anthropic({ apiKey: secretFromEnv("ANTHROPIC_API_KEY"), maxRetries: 2 });`,
     // a function returning SecretString or a promise of one (what rotatingSecret(…).provider() returns)
@@ -111,9 +123,34 @@ typedRuleTester().run("require-secret-string", rule, masked<MessageIds, Options>
       errors: [{ messageId: "notSecret", data: data("OpenAI", "apiKey", "any") }],
     },
     {
-      // a literal: its type is the key, masked in the message
-      code: `${ANTHROPIC}new Anthropic({ apiKey: "${anthropicKey}" });`,
+      // a literal type (not a value the file determines): the key, masked in the message
+      code: `${ANTHROPIC}declare const key: "${anthropicKey}";\nnew Anthropic({ apiKey: key });`,
       errors: [{ messageId: "notSecret", data: data("Anthropic", "apiKey", `"${mask(anthropicKey)}"`) }],
+    },
+    // ---- a class guarded with guardClient is the client it wraps
+    {
+      code: `${GUARDED}new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`,
+      errors: [
+        {
+          messageId: "envNotSecret",
+          data: { ...data("OpenAI", "apiKey", "string | undefined"), name: "OPENAI_API_KEY" },
+          line: 6,
+          suggestions: [
+            {
+              messageId: "useSecretFromEnv",
+              data: { name: "OPENAI_API_KEY" },
+              output: `${GUARDED}new OpenAI({ apiKey: secretFromEnv("OPENAI_API_KEY") });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${GUARDED}declare const token: string;\nnew Anthropic({ authToken: token });\nnew (guardClient(RawOpenAI))({ apiKey: token });`,
+      errors: [
+        { messageId: "notSecret", data: data("Anthropic", "authToken", "string"), line: 7 },
+        { messageId: "notSecret", data: data("OpenAI", "apiKey", "string"), line: 8 },
+      ],
     },
     {
       // options the file does not spell out: the declared type of their key option is checked
@@ -138,7 +175,58 @@ typedRuleTester().run("require-secret-string", rule, masked<MessageIds, Options>
       errors: [{ messageId: "notSecret", data: data("Google Generative AI (legacy SDK)", "argument 1", "string") }],
     },
   ],
-}));
+});
+
+typedRuleTester().run("require-secret-string", rule, cases);
+
+/** Every suggestion's output, from the invalid cases above. */
+const suggestionOutputs = cases.invalid.flatMap((c) => c.errors.flatMap((e) => e.suggestions?.map((s) => s.output) ?? []));
+
+// Every suggestion applied is clean for the rule...
+typedRuleTester().run("require-secret-string (suggestions applied)", rule, { valid: suggestionOutputs.map((code) => ({ code, name: maskCode(code) })), invalid: [] });
+
+// ... and compiles.
+describe("require-secret-string suggestions", () => {
+  it("type-check once applied", () => {
+    expect(suggestionOutputs.length).toBeGreaterThanOrEqual(4);
+    const config = ts.getParsedCommandLineOfConfigFile(`${fixturesDir}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } })!;
+    const files = suggestionOutputs.map((code, i) => {
+      const file = `${fixturesDir}suggestion-${process.pid}-${i}.ts`;
+      writeFileSync(file, code);
+      return file;
+    });
+    try {
+      const program = ts.createProgram(files, config.options);
+      const problems = files.flatMap((file) => {
+        const source = program.getSourceFile(file)!;
+        return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map(
+          (d) => `${file.slice(fixturesDir.length)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+        );
+      });
+      expect(problems).toEqual([]);
+    } finally {
+      for (const file of files) rmSync(file, { force: true });
+    }
+  });
+});
+
+describe("one report per problem under recommended-type-checked", () => {
+  it("a planted literal key is reported by the untyped rules only, as under recommended", () => {
+    const code = `${OPENAI}${ANTHROPIC}new Anthropic({ apiKey: "${anthropicKey}" });\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? "${anthropicKey}" });`;
+    const run = (config: "recommended" | "recommended-type-checked") => {
+      const linter = new Linter({ configType: "flat" });
+      const parserOptions = config === "recommended" ? {} : { projectService: true, tsconfigRootDir: fixturesDir };
+      return linter
+        .verify(code, [{ files: ["**/*.ts"], languageOptions: { parser: tsParser as Linter.Parser, parserOptions } }, plugin.configs[config] as Linter.Config], `${fixturesDir}file.ts`)
+        .map((m) => `${m.line}:${m.ruleId}`);
+    };
+    const untyped = run("recommended");
+    const typed = run("recommended-type-checked");
+    expect(untyped.filter((m) => m.startsWith("3:")).length).toBeGreaterThanOrEqual(1);
+    expect(typed.filter((m) => m.startsWith("3:"))).toEqual(untyped.filter((m) => m.startsWith("3:")));
+    expect(typed.filter((m) => m.endsWith("require-secret-string"))).toEqual(["4:keyguard/require-secret-string"]);
+  });
+});
 
 describe("require-secret-string without type information", () => {
   it("stops with typescript-eslint's error and says to turn on parserOptions.projectService", () => {
@@ -154,5 +242,19 @@ describe("require-secret-string without type information", () => {
     const run = () => linter.verify('import OpenAI from "openai";\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY });', config, "file.ts");
     expect(run).toThrow(/requires type information/);
     expect(run).toThrow(/parserOptions\.projectService/);
+  });
+
+  it("stops with the same error in a JavaScript file parsed by ESLint's default parser", () => {
+    const linter = new Linter({ configType: "flat" });
+    const config: Linter.Config[] = [
+      {
+        files: ["**/*.js"],
+        plugins: { keyguard: { rules: { "require-secret-string": rule as never } } },
+        rules: { "keyguard/require-secret-string": "error" },
+      },
+    ];
+    const run = () => linter.verify('import OpenAI from "openai";\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY });', config, "file.js");
+    expect(run).toThrow(/keyguard\/require-secret-string checks types/);
+    expect(run).toThrow(/disable-type-checked/);
   });
 });

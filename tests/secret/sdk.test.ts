@@ -55,8 +55,9 @@ describe("guardClient", () => {
   });
 
   it("rejects what cannot be a client or an option name", async () => {
-    expectSafeError(await caught(() => guardClient(null as never)), SecretConfigError);
+    expectSafeError(await caught(() => guardClient(null as never, "apiKey")), SecretConfigError);
     expectSafeError(await caught(() => guardClient(RawOpenAI, "" as never)), SecretConfigError);
+    expectSafeError(await caught(() => guardClient(RawAnthropic, "apiKey", 42 as never)), SecretConfigError);
   });
 
   it("openai: a SecretString from the environment reaches the Authorization header", async () => {

@@ -16,7 +16,9 @@ import {
   type SecretSource,
   type SecretString,
 } from "keyguard/secret";
-import { describe, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { CLIENTS, KEY_HEADERS } from "../../src/clients/catalog.js";
+import { HEADER_OPTION_NAMES, KEY_HEADER_NAMES } from "../../src/secret/guard.js";
 
 const OpenAI = guardClient(RawOpenAI);
 const Anthropic = guardClient(RawAnthropic);
@@ -48,11 +50,28 @@ describe("SecretString types", () => {
   });
 });
 
+describe("guardClient's header names", () => {
+  it("cover every credential header of the client catalog, in its own and in lower-case spelling", () => {
+    for (const header of KEY_HEADERS) {
+      expect(KEY_HEADER_NAMES).toContain(header);
+      expect(KEY_HEADER_NAMES).toContain(header.toLowerCase());
+    }
+    for (const name of KEY_HEADER_NAMES) expect(KEY_HEADERS.map((h) => h.toLowerCase())).toContain(name.toLowerCase());
+  });
+
+  it("cover the header options of the catalog", () => {
+    const headerOptions = new Set(CLIENTS.flatMap((c) => c.headerOptions ?? []));
+    expect([...headerOptions].sort()).toEqual([...HEADER_OPTION_NAMES].sort());
+  });
+});
+
 describe("guardClient types", () => {
   it("narrows the key option to SecretString (or a provider, where the SDK takes a function)", () => {
     expectTypeOf<KeyOf<typeof OpenAI>>().toEqualTypeOf<SecretString | (() => Promise<SecretString>) | undefined>();
     expectTypeOf<KeyOf<typeof Anthropic>>().toEqualTypeOf<SecretString | (() => Promise<SecretString>) | undefined>();
     expectTypeOf<KeyOf<typeof Groq>>().toEqualTypeOf<SecretString | undefined>();
+    // every known key option the client has, not only apiKey
+    expectTypeOf<NonNullable<ConstructorParameters<typeof Anthropic>[0]>["authToken"]>().toEqualTypeOf<SecretString | undefined>();
     // LangChain's ChatOpenAI passes its key to the openai client and types it the same way.
     expectTypeOf<KeyOf<typeof ChatOpenAI>>().toEqualTypeOf<SecretString | (() => Promise<SecretString>) | undefined>();
     // The SDKs themselves take any string.

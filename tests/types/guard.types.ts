@@ -7,7 +7,7 @@ import RawAnthropic from "@anthropic-ai/sdk";
 import { ChatOpenAI as RawChatOpenAI } from "@langchain/openai";
 import { CohereClient as RawCohere } from "cohere-ai";
 import RawGroq from "groq-sdk";
-import RawOpenAI from "openai";
+import RawOpenAI, { AzureOpenAI as RawAzureOpenAI } from "openai";
 import {
   awsSecretsManagerSource,
   defineSecretSource,
@@ -26,6 +26,12 @@ const Anthropic = guardClient(RawAnthropic);
 const Groq = guardClient(RawGroq);
 const ChatOpenAI = guardClient(RawChatOpenAI, "apiKey");
 const Cohere = guardClient(RawCohere, "token"); // a client whose key option has another name
+const AzureOpenAI = guardClient(RawAzureOpenAI); // apiKey and azureADTokenProvider
+/** A client of the user's own whose key option has a name guardClient does not know. */
+class RawCustom {
+  constructor(readonly options: { secret: string; region?: string }) {}
+}
+const Custom = guardClient(RawCustom, "secret");
 
 declare const plain: string;
 declare const literal: "not-a-real-key";
@@ -44,6 +50,14 @@ new Groq({ apiKey: secretFromJson(plain, "api_key") });
 new ChatOpenAI({ apiKey: fromEnv, model: "gpt-4o-mini", temperature: 0 });
 new ChatOpenAI({ apiKey: unsafeSecretString(plain) });
 new Cohere({ token: fromEnv });
+new Anthropic({ authToken: fromEnv });
+new AzureOpenAI({ azureADTokenProvider: rotating.provider(), endpoint: "https://example.invalid", apiVersion: "2024-10-21" });
+new Custom({ secret: fromEnv, region: "eu" });
+// credential headers: the secret itself, or `Bearer`/`Basic` and the secret, written in place
+new OpenAI({ apiKey: fromEnv, defaultHeaders: { Authorization: `Bearer ${fromEnv}`, "OpenAI-Beta": plain } });
+new Anthropic({ defaultHeaders: { "x-api-key": fromEnv, "anthropic-beta": plain } });
+new Groq({ apiKey: fromEnv, defaultHeaders: { authorization: `Basic ${fromEnv}`, "X-Trace": plain } });
+new OpenAI({ apiKey: fromEnv, defaultHeaders: { Authorization: null } }); // removing a header
 declare const aws: Parameters<typeof awsSecretsManagerSource>[0];
 new Anthropic({ apiKey: rotatingSecret(awsSecretsManagerSource(aws, "prod/ai", { field: "anthropic" }), { maxAgeMs: 1 }).provider() });
 
@@ -81,8 +95,26 @@ new ChatOpenAI({ apiKey: plain as string });
 
 // @ts-expect-error a string variable, at a key option of another name
 new Cohere({ token: plain });
-// @ts-expect-error a client without an `apiKey` option needs the name of its key option
-guardClient(RawCohere);
+// @ts-expect-error a string variable, at the key option named for a client of the user's own
+new Custom({ secret: plain });
+// @ts-expect-error a client without a known key option needs the name of its key option
+guardClient(RawCustom);
+// @ts-expect-error Anthropic's authToken is guarded too, without naming it
+new Anthropic({ authToken: plain });
+// @ts-expect-error a literal authToken
+new Anthropic({ authToken: "not-a-real-key" });
+// @ts-expect-error Azure's token provider must return a SecretString
+new AzureOpenAI({ azureADTokenProvider: async () => plain, endpoint: "https://example.invalid", apiVersion: "2024-10-21" });
+// @ts-expect-error a plain string in the Authorization header
+new OpenAI({ apiKey: fromEnv, defaultHeaders: { Authorization: `Bearer ${plain}` } });
+// @ts-expect-error a literal in the Authorization header
+new OpenAI({ defaultHeaders: { Authorization: "Bearer not-a-real-key" } });
+// @ts-expect-error a plain string in x-api-key
+new Anthropic({ defaultHeaders: { "x-api-key": plain } });
+// @ts-expect-error a lower-case spelling of the header
+new Groq({ defaultHeaders: { authorization: plain } });
+// @ts-expect-error api-key (Azure's header)
+new AzureOpenAI({ defaultHeaders: { "api-key": plain }, endpoint: "https://example.invalid", apiVersion: "2024-10-21" });
 // @ts-expect-error an option the client does not have
 guardClient(RawOpenAI, "notAnOption");
 

@@ -4,7 +4,7 @@
 // each one fails because of the guard, not for some other reason.
 export type SecretString = string;
 export type SecretSource = (() => Promise<string>) & { readonly sourceName: string };
-export declare function guardClient<C>(Client: C, keyOption?: string): C;
+export declare function guardClient<C>(Client: C, ...keyOptions: string[]): C;
 export declare function unsafeSecretString(value: string): string;
 export declare function secretFromEnv(name: string, options?: object): string;
 export declare function secretFromFile(path: string, options?: object): string;

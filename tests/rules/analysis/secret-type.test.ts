@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { globMatches } from "../../rules/glob.js";
-import { isBrandFile, isSecretString, isSecretValue, mentionsSecretString, typeName } from "../../rules/secret-type.js";
-import { mask } from "../../src/detect/index.js";
-import { fakeKey } from "../helpers/keys.js";
+import { globMatches } from "../../../rules/glob.js";
+import { brandTypes, isBrandFile, type RootCache, isSecretString, isSecretValue, mentionsSecretString, typeName } from "../../../rules/analysis/secret-type.js";
+import { mask } from "../../../src/detect/index.js";
+import { fakeKey } from "../../helpers/keys.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = fileURLToPath(new URL("../../../", import.meta.url));
 const work = `${root}.tmp/secret-type-${process.pid}/`;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -28,6 +28,15 @@ export declare const stringProvider: () => Promise<string>;
 export declare function generic<T extends SecretString>(t: T): T;
 export declare const extra: SecretString & { readonly note: "x" };
 export declare const key: "${fakeKey("anthropic", 3)}";
+export interface AppConfig { llm: { apiKey: SecretString }; baseURL: string }
+export declare const config: AppConfig;
+export declare const keys: Map<string, SecretString>;
+export declare const anyMap: Map<string, any>;
+export declare const anyField: { llm: { apiKey: any }; baseURL: string };
+export declare const anyOther: { llm: { apiKey: SecretString }; baseURL: any };
+export declare const anything: any;
+export declare const plainConfig: { apiKey: string };
+export declare const element: HTMLElement | Date;
 `;
 
 /** A program over one file, resolving keyguard/secret either to the source (paths) or, by self-reference, to dist. */
@@ -43,6 +52,7 @@ function program(via: "src" | "dist") {
     skipLibCheck: true,
     noEmit: true,
     types: [],
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
     ...(via === "src" ? { paths: { "keyguard/secret": [`${root}src/secret/index.ts`] } } : {}),
   };
   const p = ts.createProgram([`${dir}types.ts`], options);
@@ -54,7 +64,7 @@ function program(via: "src" | "dist") {
     if (!symbol) throw new Error(`no ${name} in the test program`);
     return checker.getTypeOfSymbol(symbol);
   };
-  return { checker, typeOf, resolved };
+  return { checker, typeOf, resolved, brand: brandTypes(p) };
 }
 
 describe.each(["src", "dist"] as const)("SecretString recognised by declaration (keyguard/secret from %s)", (via) => {
@@ -64,7 +74,23 @@ describe.each(["src", "dist"] as const)("SecretString recognised by declaration 
     });
     return;
   }
-  const { checker, typeOf, resolved } = program(via);
+  const { checker, typeOf, resolved, brand } = program(via);
+
+  it("brandTypes: finds the brand nested in interfaces, type arguments and functions", () => {
+    expect(brand.inProgram).toBe(true);
+    for (const name of ["secret", "maybe", "config", "keys", "provider", "either"]) expect(brand.carries(typeOf(name)), name).toBe(true);
+    for (const name of ["plain", "own", "lookalike", "anything", "plainConfig", "stringProvider", "element"]) expect(brand.carries(typeOf(name)), name).toBe(false);
+  });
+
+  it("brandTypes: any reaches the brand only where the target holds it", () => {
+    expect(brand.holdsAny(typeOf("anyField"))).toBe(true);
+    expect(brand.holdsAny(typeOf("config"))).toBe(false);
+    expect(brand.anyReaches(typeOf("anything"), typeOf("config"))).toBe(true);
+    expect(brand.anyReaches(typeOf("anyField"), typeOf("config"))).toBe(true);
+    expect(brand.anyReaches(typeOf("anyOther"), typeOf("config"))).toBe(false);
+    expect(brand.anyReaches(typeOf("anyMap"), typeOf("keys"))).toBe(true);
+    expect(brand.anyReaches(typeOf("anything"), typeOf("plainConfig"))).toBe(false);
+  });
 
   it("resolves keyguard/secret where expected", () => {
     expect(resolved).toBe(via === "src" ? `${root}src/secret/index.ts` : `${root}dist/src/secret/index.d.ts`);
@@ -101,6 +127,17 @@ describe.each(["src", "dist"] as const)("SecretString recognised by declaration 
 });
 
 describe("isBrandFile", () => {
+  it("answers from the cache it is given, and reads package.json again with a new one (a new program)", () => {
+    const pkg = `${work}pkg/`;
+    mkdirSync(`${pkg}src/secret`, { recursive: true });
+    writeFileSync(`${pkg}package.json`, JSON.stringify({ name: "keyguard" }));
+    const cache: RootCache = new Map();
+    expect(isBrandFile(`${pkg}src/secret/brand.ts`, cache)).toBe(true);
+    writeFileSync(`${pkg}package.json`, JSON.stringify({ name: "not-keyguard" }));
+    expect(isBrandFile(`${pkg}src/secret/brand.ts`, cache)).toBe(true);
+    expect(isBrandFile(`${pkg}src/secret/brand.ts`, new Map())).toBe(false);
+  });
+
   it("is keyguard's brand module only", () => {
     expect(isBrandFile(`${root}src/secret/brand.ts`)).toBe(true);
     expect(isBrandFile(`${root}dist/src/secret/brand.d.ts`)).toBe(true);
