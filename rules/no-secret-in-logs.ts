@@ -17,8 +17,8 @@ import {
 import { createFlow, isGlobalName, typeCarries, type Flow, type FlowSource } from "./analysis/flow.js";
 import { calleeName, isEnvObject, onlyInit, propertyName, unwrap } from "./ast.js";
 import { createClientMatcher } from "./client-calls.js";
-import { SECRET_MODULE, namesSecretExport } from "./secret-imports.js";
-import { isSecretString } from "./secret-type.js";
+import { SECRET_MODULE, namesSecretExport } from "./analysis/secret-imports.js";
+import { isSecretString } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
 
 /** A logger of the user's own, in the catalog's form. */
