@@ -29,7 +29,7 @@ describe("createDetector options", () => {
     const d = createDetector({ extraPatterns: [{ name: "Acme key", pattern: "acme_[a-z0-9]{16}", envVar: "ACME_KEY" }] });
     const text = "x = acme_0123456789abcdef;";
     expect(d.scan(text)).toEqual([
-      { providerId: "Acme key", providerName: "Acme key", envVar: "ACME_KEY", start: 4, end: 25, masked: "…ef" },
+      { providerId: "Acme key", providerName: "Acme key", envVar: "ACME_KEY", start: 4, end: 25, masked: "…ef", checksumVerified: false },
     ]);
     expect(d.minLength).toBe(1);
   });
