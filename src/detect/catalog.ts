@@ -1984,12 +1984,8 @@ export const PROVIDERS: readonly Provider[] = [
     context: {
       stems: [],
       endings: [
-        "clientsecret",
-        "appsecret",
-        "apisecret",
+        "secret",
         "secretkey",
-        "signingsecret",
-        "webhooksecret",
         "credentials",
         "credential",
         "accesstoken",

@@ -2,7 +2,7 @@
 // is written independently of the catalog) and against the near misses that must not be reported.
 import { describe, expect, it } from "vitest";
 import { createDetector, mask, PROVIDERS, type Finding, type Provider } from "../../../src/detect/index.js";
-import { CONTEXT_NAMES, fakeKey, j, KEY_BUILDERS, rawKey } from "../../helpers/keys.js";
+import { ALNUM, BASE32, CONTEXT_NAMES, fakeKey, HEXLOWER, j, KEY_BUILDERS, rawChars, rawKey, rng, UPPERNUM, URLSAFE } from "../../helpers/keys.js";
 
 const detector = createDetector();
 const SEEDS = [1, 2, 3, 7, 42];
@@ -332,5 +332,144 @@ describe.each(prefixless.map((p) => [p.id, p] as const))("provider %s (no prefix
     }
     expect(detector.scanNamed(name, `${key.slice(0, 6)}EXAMPLE${key.slice(13)}`)).toBeUndefined();
     expect(detector.scanNamed(name, "${" + name + "}")).toBeUndefined();
+  });
+});
+
+describe("formats are as strict as their documentation", () => {
+  const hexOf = (n: number, seed: number) => rawChars(rng(seed), HEXLOWER, n);
+
+  it("openai-admin: the marker sits after 58 or 74 characters, nowhere else", () => {
+    const marker = j("T3Blbk", "FJ");
+    const next = rng(5);
+    const at = (before: number, after: number) => j("sk-", "admin-", rawChars(next, URLSAFE, before), marker, rawChars(next, URLSAFE, after));
+    expect(detector.scan(at(74, 74)).map((f) => f.providerId)).toEqual(["openai-admin"]);
+    expect(detector.scan(at(58, 58)).map((f) => f.providerId)).toEqual(["openai-admin"]);
+    expect(notFound(at(60, 88))).toEqual([]);
+    expect(notFound(at(74, 60))).toEqual([]);
+  });
+
+  it("gitlab-pipeline-trigger: exactly 40 hex digits", () => {
+    expect(notFound(j("gl", "ptt-", hexOf(39, 1)))).toEqual([]);
+    expect(notFound(j("gl", "ptt-", hexOf(41, 2)))).toEqual([]);
+    expect(notFound(j("gl", "ptt-", rawChars(rng(3), URLSAFE, 40)))).toEqual([]);
+  });
+
+  it("pinecone: both segments, each of its length", () => {
+    const next = rng(4);
+    expect(notFound(j("pc", "sk__", rawChars(next, ALNUM, 63)))).toEqual([]);
+    expect(notFound(j("pc", "sk_", rawChars(next, ALNUM, 70)))).toEqual([]);
+    expect(notFound(j("pc", "sk_", rawChars(next, ALNUM, 6), "_", rawChars(next, ALNUM, 20)))).toEqual([]);
+  });
+
+  it("aws-access-key: base32 bodies only, so words with years are not keys", () => {
+    expect(notFound(j("ASIA", "PACIFIC", "SALES", "2024"))).toEqual([]);
+    expect(notFound(j("AKIA", "0189", rawChars(rng(5), BASE32, 12)))).toEqual([]);
+    // a real id without a digit (1 in 28) is found
+    expect(detector.scan(j("AKIA", "QWERTZUIOPASDFGH")).map((f) => f.providerId)).toEqual(["aws-access-key"]);
+  });
+
+  it("a hash bound to a provider's name is not that provider's key when its keys mix cases", () => {
+    expect(detector.scanNamed("MISTRAL_PROMPT_CACHE_KEY", hexOf(32, 6))).toBeUndefined();
+    expect(detector.scanNamed("cohereEmbeddingCacheKey", hexOf(40, 7))).toBeUndefined();
+    expect(notFound(j("fw", "_", hexOf(32, 8)))).toEqual([]);
+    expect(notFound(j("fw", "_", hexOf(40, 9)))).toEqual([]);
+  });
+
+  it("slack-token: every documented kind and segment count", () => {
+    const next = rng(10);
+    const digits = (n: number) => rawChars(next, "123456789", n);
+    const tokens = [
+      j("xo", "xb-", digits(10), "-", rawChars(next, ALNUM, 24)),
+      j("xo", "xb-", digits(12), "-", digits(13), "-", rawChars(next, ALNUM, 24)),
+      j("xo", "xp-", digits(12), "-", digits(12), "-", digits(13), "-", rawChars(next, HEXLOWER, 32)),
+      j("xo", "xa-", "2-", digits(12), "-", digits(12), "-", digits(12), "-", rawChars(next, HEXLOWER, 64)),
+      j("xo", "xr-", rawChars(next, ALNUM, 12)),
+      j("xo", "xo-", digits(10), "-", digits(10), "-", digits(11), "-", rawChars(next, HEXLOWER, 32)),
+      j("xo", "xe.xoxp-", "1-", rawChars(next, UPPERNUM, 166)),
+      j("xa", "pp-", "1-A", rawChars(next, UPPERNUM, 10), "-", digits(13), "-", rawChars(next, HEXLOWER, 64)),
+    ];
+    for (const token of tokens) expect(detector.scan(`"${token}"`).map((f) => [f.providerId, f.end - f.start])).toEqual([["slack-token", token.length]]);
+    // a bot token without its ids, or with a word for a secret
+    expect(notFound(j("xo", "xb-", rawChars(next, ALNUM, 24)))).toEqual([]);
+    expect(notFound(j("xo", "xb-", digits(12), "-", digits(13), "-", "your-bot-token-here"))).toEqual([]);
+  });
+
+  it("mailchimp: 32 hex digits and `-us<n>`, found from the digits", () => {
+    const key = j(hexOf(32, 11), "-u", "s14");
+    const [f] = detector.scan(`apiKey: "${key}"`);
+    expect([f?.providerId, f?.start, f?.end, f?.masked]).toEqual(["mailchimp", 9, 9 + key.length, mask(key, "")]);
+    expect(notFound(`x${key}`)).toEqual([]);
+    expect(notFound(`${key}a`)).toEqual([]);
+    expect(notFound(j(hexOf(31, 12), "-u", "s14"))).toEqual([]);
+  });
+
+  it("url-credentials and database-url: only a real password, and the finding is the whole URL", () => {
+    const pw = rawChars(rng(13), ALNUM, 18);
+    const url = j("postgres", "://app:", pw, "@db.internal:5432/app");
+    const [f] = detector.scan(`const url = '${url}';`);
+    expect([f?.providerId, f?.end! - f?.start!]).toEqual(["database-url", url.length]);
+    expect(f?.masked).not.toContain(pw.slice(0, 3));
+    for (const text of [
+      j("https", "://user:password@example.com/"),
+      j("https", "://admin:changeme@localhost:8080"),
+      j("postgres", "://app:${DB_PASSWORD}@db:5432/app"),
+      j("https", "://example.com:8443/path"),
+      j("redis", "://:secret@cache:6379"),
+    ]) {
+      expect(notFound(text)).toEqual([]);
+    }
+  });
+
+  it("basic-auth and npmrc: base64 `user:password` with a real password, UUID tokens after `:_authToken=`", () => {
+    const encode = (text: string) => btoa(text);
+    expect(notFound(`Authorization: Basic ${encode("user:password")}`)).toEqual([]);
+    expect(notFound(`Authorization: Basic ${encode(j("aladdin", ":open", "sesame"))}`)).toEqual([]);
+    expect(notFound("Basic authentication is supported")).toEqual([]);
+    const real = encode(j("ci-bot:", rawChars(rng(14), ALNUM, 20)));
+    expect(detector.scan(`Authorization: Basic ${real}`).map((f) => [f.providerId, f.start])).toEqual([["basic-auth", 21]]);
+    expect(notFound(j("//registry.npmjs.org/:_auth", "Token=${NPM_TOKEN}"))).toEqual([]);
+  });
+
+  it("pypi: the macaroon structure is verified, and reported as a verified checksum", () => {
+    const key = fakeKey("pypi", 3);
+    expect(detector.scan(key).map((f) => [f.providerId, f.checksumVerified])).toEqual([["pypi", true]]);
+    expect(notFound(j("py", "pi-", "AgEIcHlwaS5vcmc", rawChars(rng(15), URLSAFE, 120)))).toEqual([]);
+    expect(detector.scan(fakeKey("openai-project", 3))[0]?.checksumVerified).toBe(false);
+    expect(detector.scan(fakeKey("github-classic", 3))[0]?.checksumVerified).toBe(true);
+  });
+});
+
+describe("generic named secrets (scanNamed for any name that says it holds a secret)", () => {
+  const jwt = () =>
+    j(btoa('{"alg":"HS256","typ":"JWT"}').replace(/=+$/, ""), ".", btoa('{"sub":"1234567890","iat":1516239022}').replace(/=+$/, ""), ".",
+      rawChars(rng(16), URLSAFE, 43));
+
+  it.each(["client_secret", "clientSecret", "credentials", "access_token", "API_TOKEN", "authToken", "private_key", "webhookSecret"])(
+    "%s holding hex, base64 or a JWT is a secret",
+    (name) => {
+      expect(detector.scanNamed(name, rawChars(rng(17), HEXLOWER, 40))?.providerId).toBe("generic-secret");
+      expect(detector.scanNamed(name, rawChars(rng(18), ALNUM, 32))?.providerId).toBe("generic-secret");
+      expect(detector.scanNamed(name, jwt())?.providerId).toBe("generic-secret");
+    },
+  );
+
+  it("words, identifiers, UUIDs, paths and placeholders under those names are not", () => {
+    for (const value of [
+      "someLongIdentifierNameForTheSecret",
+      "3f2b8c1e-9d4a-4e7b-8c2f-1a2b3c4d5e6f",
+      "src/config/credentials/loader.ts",
+      "YOUR_CLIENT_SECRET_GOES_HERE_PLEASE",
+      "x".repeat(40),
+      "0123456789abcdef0123456789abcdef",
+      "1234567890123456789012345678901234567890",
+    ]) {
+      expect(detector.scanNamed("client_secret", value), value).toBeUndefined();
+    }
+  });
+
+  it("names that do not say secret (a cache key, a page token, an etag) are not looked at", () => {
+    for (const name of ["cacheKey", "nextPageToken", "etag", "idempotencyKey", "publicKey", "tokenizer"]) {
+      expect(detector.scanNamed(name, rawChars(rng(19), ALNUM, 40))).toBeUndefined();
+    }
   });
 });
