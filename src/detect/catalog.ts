@@ -1057,12 +1057,13 @@ export const PROVIDERS: readonly Provider[] = [
     name: "HashiCorp Vault token (legacy)",
     category: "cloud",
     envVar: "VAULT_TOKEN",
-    prefixes: ["s."],
-    body: { chars: B62, min: 24, max: 24 },
-    // Short and with a common prefix: both letter cases, as every random 24-character base62 body has but once in 100,000.
-    validate: (token) => /[A-Z]/.test(token) && /[a-z]/.test(token.slice(2)),
+    // `s.` is everywhere in code (`this.s.x`): found where a name says Vault.
+    prefixes: [],
+    body: { chars: "A-Za-z0-9.", min: 26, max: 26 },
+    validate: (token) => /^s\.[A-Za-z0-9]{24}$/.test(token),
+    context: { stems: ["vault"] },
     docs: "https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes",
-    note: "`s.` and 24 characters, from before Vault 1.10",
+    note: "`s.` and 24 characters, from before Vault 1.10: found where a name says Vault",
   },
   {
     id: "doppler",

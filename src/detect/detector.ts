@@ -160,8 +160,18 @@ function compileCatalog() {
     byFirstChar.set(key, list);
   }
   // One pass over the text finds every position where some prefix starts: an alternation of
-  // literals, no quantifier.
-  const prefixSource = literalAlternation(matchers.map((m) => m.prefix));
+  // literals, no quantifier. A key starts at a word boundary, which a lookbehind tells the engine
+  // first (most positions of a text are inside words), then a class of the prefixes' first
+  // characters rejects most of the rest before the alternation is read: with 170 formats, the scan
+  // of SDK sources costs what it cost with 56 formats and neither test. Literals that sit inside a
+  // key (`before`) are matched anywhere.
+  const firstChars = (prefixes: readonly string[]) =>
+    [...new Set(prefixes.map((p) => p[0]!))].map((c) => c.replace(/[\]\\^-]/g, "\\$&")).join("");
+  const boundaryPrefixes = matchers.filter((m) => !m.beforeChar).map((m) => m.prefix);
+  const atBoundary = `(?<![A-Za-z0-9_])(?=[${firstChars(boundaryPrefixes)}])(?:${literalAlternation(boundaryPrefixes)})`;
+  const inside = matchers.filter((m) => m.beforeChar).map((m) => m.prefix);
+  const anywhere = inside.length > 0 ? `|${literalAlternation(inside)}` : "";
+  const prefixSource = `(?:${atBoundary}${anywhere})`;
   const contextual = PROVIDERS.filter((p) => p.context).map((provider) => ({
     provider,
     value: new RegExp(`^[${provider.body.chars}]{${provider.body.min},${provider.body.max}}$`),

@@ -317,6 +317,7 @@ export const CONTEXT_NAMES: Record<string, string> = {
   "azure-openai": "azureOpenAIApiKey",
   "aws-secret-key": "secretAccessKey",
   "twilio-auth-token": "TWILIO_AUTH_TOKEN",
+  "vault-legacy": "VAULT_TOKEN",
   "azure-ai-services": "AZURE_OPENAI_API_KEY",
   stability: "STABILITY_API_KEY",
   deepgram: "DEEPGRAM_API_KEY",
