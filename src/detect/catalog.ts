@@ -2011,3 +2011,39 @@ export const PROVIDER_BY_ID: ReadonlyMap<string, Provider> = new Map(PROVIDERS.m
 export const KNOWN_PREFIXES: readonly string[] = [...new Set(PROVIDERS.flatMap((p) => p.prefixes))].sort(
   (a, b) => b.length - a.length,
 );
+
+/** A catalog entry as plain data, for other tools (scanners, editors, dashboards): JSON-serialisable. */
+export interface CatalogEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly category: ProviderCategory;
+  /** The environment variable the key belongs in. */
+  readonly envVar: string;
+  /** Where the provider documents its keys. */
+  readonly docs: string;
+  /** Literal prefixes (empty for keys found by name). */
+  readonly prefixes: readonly string[];
+  /**
+   * How the detector finds it: by a literal prefix, by a literal inside the key (`-us`), by the
+   * place that holds it (`AccountKey=`, which is not part of the key), or by the name that holds it.
+   */
+  readonly foundBy: "prefix" | "literal" | "place" | "name";
+  /** The checksum the detector verifies on every finding of this format (`Finding.checksumVerified`). */
+  readonly checksum: ChecksumKind | null;
+  readonly note: string | null;
+}
+
+/** The catalog as plain data, in catalog order (`keyguard/detect`'s view for other tools). */
+export const CATALOG: readonly CatalogEntry[] = PROVIDERS.map((p) =>
+  Object.freeze({
+    id: p.id,
+    name: p.name,
+    category: p.category,
+    envVar: p.envVar,
+    docs: p.docs,
+    prefixes: Object.freeze([...p.prefixes]),
+    foundBy: p.prefixes.length === 0 ? "name" : p.before ? "literal" : p.place ? "place" : "prefix",
+    checksum: p.checksum ?? null,
+    note: p.note ?? null,
+  } as const),
+);
