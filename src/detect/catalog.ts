@@ -148,19 +148,27 @@ function hasUrlPassword(token: string): boolean {
 /** Characters of a URL after its userinfo (host, port, path, query), RFC 3986, but for `'`, `(` and `)` that end it in text. */
 const URL_CHAR = /[A-Za-z0-9\-._~:/?#[\]@!$&*+,;=%]/;
 
+/**
+ * The most characters `follow` reads on: a bound keeps the scan linear on hostile text (a URL or a
+ * token prefix repeated without end) where every prefix would otherwise read to the end again.
+ */
+const MAX_FOLLOW = 4096;
+
 /** After `scheme://user:password`: `@` and a host. Returns where the URL ends, or -1. */
 function urlRest(text: string, end: number): number {
   if (text[end] !== "@") return -1;
   let i = end + 1;
-  while (i < text.length && URL_CHAR.test(text[i]!)) i++;
-  return i > end + 1 ? i : -1;
+  const limit = Math.min(text.length, end + MAX_FOLLOW);
+  while (i < limit && URL_CHAR.test(text[i]!)) i++;
+  return i > end + 1 && i < end + MAX_FOLLOW ? i : -1;
 }
 
 /** Extends a base64 token that may be longer than its pattern's bound (bounded quantifiers stay small). */
 function base64Rest(text: string, end: number): number {
   let i = end;
-  while (i < text.length && /[A-Za-z0-9+/=_-]/.test(text[i]!)) i++;
-  return i;
+  const limit = Math.min(text.length, end + MAX_FOLLOW);
+  while (i < limit && /[A-Za-z0-9+/=_-]/.test(text[i]!)) i++;
+  return i < end + MAX_FOLLOW ? i : -1;
 }
 
 const HEX_CLASSES = charClasses("a-f0-9");
@@ -1081,7 +1089,7 @@ export const PROVIDERS: readonly Provider[] = [
     envVar: "TF_TOKEN_app_terraform_io",
     prefixes: [".atlasv1."],
     before: { chars: B62, min: 14, max: 14 },
-    body: { chars: "A-Za-z0-9_=\\-", min: 60, max: 70 },
+    body: { chars: B62_URL, min: 60, max: 70 },
     docs: "https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens",
   },
   {
@@ -1757,7 +1765,7 @@ export const PROVIDERS: readonly Provider[] = [
     prefixes: ["sntrys_eyJpYXQiO"],
     body: { chars: "A-Za-z0-9+/=_", min: 80, max: 600 },
     // base64 claims, `_`, and a 43-character secret
-    validate: (token) => /_[A-Za-z0-9+/]{43}$/.test(token),
+    validate: (token) => /_[A-Za-z0-9+/]{43}={0,2}$/.test(token),
     docs: "https://docs.sentry.io/account/auth-tokens/",
   },
   {

@@ -71,6 +71,8 @@ interface Matcher {
   readonly classes: CharClasses;
   /** For `before`: whether a character code belongs to the part before the prefix. */
   readonly beforeChar?: Uint8Array;
+  /** The body is base64 with `=` padding, which ends it. */
+  readonly padded: boolean;
 }
 
 /** The printable ASCII characters of a regex character class, as a lookup table. */
@@ -147,7 +149,7 @@ function compileCatalog() {
     const beforeChar = provider.before ? charTable(provider.before.chars) : undefined;
     for (const prefix of provider.prefixes) {
       const re = new RegExp(`${escapeRegExp(prefix)}[${chars}]{${min},${max}}`, "y");
-      matchers.push({ provider, prefix, re, classes, beforeChar });
+      matchers.push({ provider, prefix, re, classes, beforeChar, padded: chars.includes("+/=") });
     }
   }
   // Longest prefix first, so that `sk-proj-` is tried before `sk-`.
@@ -341,6 +343,15 @@ export function createDetector(options: DetectorOptions = {}): Detector {
         if (!m.re.test(text)) continue;
         let end = m.re.lastIndex;
         const provider = m.provider;
+        // `=` in a base64 body is padding: it ends the key (`…QUFB=` then `=`, `;` or a word is not the key).
+        if (m.padded) {
+          const pad = text.indexOf("=", at + m.prefix.length);
+          if (pad >= 0 && pad < end) {
+            end = pad;
+            while (end < m.re.lastIndex && text.charCodeAt(end) === 61) end++;
+            if (end - at - m.prefix.length < provider.body.min) continue;
+          }
+        }
         const token = text.slice(start, end);
         if (provider.follow) {
           // What follows decides where the finding ends (a PEM body, a URL's host, the rest of a long token).
@@ -349,7 +360,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
           if (!accept(provider, m.prefix, token, text.slice(at + m.prefix.length, after), m.classes)) continue;
           end = after;
         } else {
-          if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
+          if (end < text.length && isWordChar(text.charCodeAt(end)) && text.charCodeAt(end - 1) !== 61) continue;
           const random = text.slice(start, at) + text.slice(at + m.prefix.length, end);
           if (!accept(provider, m.prefix, token, random, m.classes)) continue;
         }
