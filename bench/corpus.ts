@@ -116,10 +116,17 @@ function positives(size: CorpusSize): Positive[] {
       }
       for (const variant of prefixVariants(provider, key)) {
         const lead = provider.prefixes.map((p) => variant.indexOf(p)).filter((i) => i >= 0);
-        const offset = lead.length > 0 ? Math.min(...lead) : 0;
+        const first = lead.length > 0 ? Math.min(...lead) : 0;
+        // A finding covers the key: after a prefix that only marks its place, from the characters before a literal inside it.
+        const literal = provider.prefixes.filter((p) => variant.startsWith(p, first)).sort((a, b) => b.length - a.length)[0] ?? "";
+        const offset = provider.before ? 0 : provider.place ? first + literal.length : first;
         const token = variant.slice(offset);
         for (const place of CONTEXTS) {
           const [text, at] = place(variant);
+          // A URL inside another URL's query runs on into that query: no fixed span to expect.
+          if (provider.follow && text.includes("?key=")) continue;
+          // A place written with quotes (`"SecretAccessKey": "`) is escaped inside JSON: not that place any more.
+          if (provider.place && literal.includes('"') && text.startsWith("{")) continue;
           const length = text.startsWith("{") ? JSON.stringify(token).length - 2 : token.length;
           out.push({ providerId: provider.id, text, start: at + offset, end: at + offset + length });
         }

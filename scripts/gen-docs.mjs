@@ -21,21 +21,31 @@ const generated = {
   ...exposureTables,
   "docs/rules/no-hardcoded-key.md": {
     providers: () => {
+      const count = (b) => (b.min === b.max ? `${b.min}` : `${b.min}–${b.max}`);
+      const cls = (b) => code(`[${b.chars.replace(/\\/g, "")}]`);
       const rows = PROVIDERS.map((p) => {
-        const format =
-          p.prefixes.length > 0
-            ? `${p.prefixes.map(code).join(", ")} + ${p.body.min === p.body.max ? p.body.min : `${p.body.min}–${p.body.max}`} of ${code(`[${p.body.chars.replace(/\\/g, "")}]`)}`
-            : `no prefix: ${p.body.min === p.body.max ? p.body.min : `${p.body.min}–${p.body.max}`} of ${code(`[${p.body.chars.replace(/\\/g, "")}]`)}, found by name (${p.context.stems.map(code).join(", ")})`;
-        const checks = [p.marker ? `marker ${code(p.marker)}` : "", p.checksum ? "CRC32 checksum" : "", p.note ?? ""]
+        let format;
+        if (p.prefixes.length === 0) {
+          const names = [...(p.context.stems ?? []), ...(p.context.exact ?? []), ...(p.context.endings ?? []).map((e) => `…${e}`)];
+          format = `no prefix: ${count(p.body)} of ${cls(p.body)}, found by name (${names.map(code).join(", ")})`;
+        } else if (p.before) {
+          format = `${count(p.before)} of ${cls(p.before)}, then ${p.prefixes.map(code).join(", ")} + ${count(p.body)} of ${cls(p.body)}`;
+        } else if (p.place) {
+          format = `after ${p.prefixes.map(code).join(", ")}: ${count(p.body)} of ${cls(p.body)}`;
+        } else {
+          format = `${p.prefixes.map(code).join(", ")} + ${count(p.body)} of ${cls(p.body)}`;
+        }
+        const checksum = { "base62-crc32": "CRC32 checksum", "pypi-macaroon": "macaroon structure verified" }[p.checksum] ?? "";
+        const checks = [p.marker ? `marker ${code(p.marker)}` : "", checksum, p.validate ? "structure checked" : "", p.note ?? ""]
           .filter(Boolean)
           .join("; ");
-        return `| ${code(p.id)} | [${md(p.name)}](${p.docs}) | ${code(p.envVar)} | ${md(format)} | ${md(checks)} |`;
+        return `| ${code(p.id)} | ${md(p.name)} | ${code(p.envVar)} | ${md(format)} | ${md(checks)} | [docs](${p.docs}) |`;
       });
       return [
-        `${PROVIDERS.length} providers.`,
+        `${PROVIDERS.length} formats. Each links to the provider's documentation of its keys.`,
         "",
-        "| id | provider | env var | format | checks and notes |",
-        "| --- | --- | --- | --- | --- |",
+        "| id | provider | env var | format | checks and notes | format documented at |",
+        "| --- | --- | --- | --- | --- | --- |",
         ...rows,
       ].join("\n");
     },

@@ -1,7 +1,7 @@
 import { PROVIDERS, type Provider } from "./catalog.js";
-import { hasBase62Crc32 } from "./checksum.js";
+import { verifyChecksum } from "./checksum.js";
 import { mask } from "./mask.js";
-import { isPlaceholder, looksRandom } from "./placeholder.js";
+import { charClasses, isPlaceholder, looksRandom, type CharClasses } from "./placeholder.js";
 
 /** Where a key was found in a text. A finding never carries the key itself, only its masked form. */
 export interface Finding {
@@ -16,6 +16,12 @@ export interface Finding {
   readonly end: number;
   /** The masked form: prefix, `…`, at most the last four characters. */
   readonly masked: string;
+  /**
+   * Whether the key carries a checksum and it matched (GitHub's and npm's CRC32, PyPI's macaroon
+   * structure): such a finding is a real token, not a key-shaped test value. False for formats
+   * without a checksum and for custom patterns.
+   */
+  readonly checksumVerified: boolean;
 }
 
 /** A pattern of the user's, e.g. a company gateway's key format. */
@@ -61,7 +67,24 @@ interface Matcher {
   readonly prefix: string;
   /** Sticky: `prefix` then the body class with its bounds. */
   readonly re: RegExp;
+  /** The classes of the key's alphabet (`before` and body), for the randomness test. */
+  readonly classes: CharClasses;
+  /** For `before`: whether a character code belongs to the part before the prefix. */
+  readonly beforeChar?: Uint8Array;
+  /** The body is base64 with `=` padding, which ends it. */
+  readonly padded: boolean;
 }
+
+/** The printable ASCII characters of a regex character class, as a lookup table. */
+function charTable(chars: string): Uint8Array {
+  const re = new RegExp(`^[${chars}]$`);
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (re.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+}
+
+/** Whether a character code is in a table of `charTable` (non-ASCII never is). */
+const isIn = (table: Uint8Array, c: number) => c < 128 && table[c] === 1;
 
 /** A character that continues a word (`\w`): a key starts and ends at a word boundary. */
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -122,8 +145,11 @@ function compileCatalog() {
   const matchers: Matcher[] = [];
   for (const provider of PROVIDERS) {
     const { chars, min, max } = provider.body;
+    const classes = charClasses(provider.before ? `${provider.before.chars}${chars}` : chars);
+    const beforeChar = provider.before ? charTable(provider.before.chars) : undefined;
     for (const prefix of provider.prefixes) {
-      matchers.push({ provider, prefix, re: new RegExp(`${escapeRegExp(prefix)}[${chars}]{${min},${max}}`, "y") });
+      const re = new RegExp(`${escapeRegExp(prefix)}[${chars}]{${min},${max}}`, "y");
+      matchers.push({ provider, prefix, re, classes, beforeChar, padded: chars.includes("+/=") });
     }
   }
   // Longest prefix first, so that `sk-proj-` is tried before `sk-`.
@@ -136,13 +162,24 @@ function compileCatalog() {
     byFirstChar.set(key, list);
   }
   // One pass over the text finds every position where some prefix starts: an alternation of
-  // literals, no quantifier.
-  const prefixSource = literalAlternation(matchers.map((m) => m.prefix));
+  // literals, no quantifier. A key starts at a word boundary, which a lookbehind tells the engine
+  // first (most positions of a text are inside words), then a class of the prefixes' first
+  // characters rejects most of the rest before the alternation is read: with 170 formats, the scan
+  // of SDK sources costs what it cost with 56 formats and neither test. Literals that sit inside a
+  // key (`before`) are matched anywhere.
+  const firstChars = (prefixes: readonly string[]) =>
+    [...new Set(prefixes.map((p) => p[0]!))].map((c) => c.replace(/[\]\\^-]/g, "\\$&")).join("");
+  const boundaryPrefixes = matchers.filter((m) => !m.beforeChar).map((m) => m.prefix);
+  const atBoundary = `(?<![A-Za-z0-9_])(?=[${firstChars(boundaryPrefixes)}])(?:${literalAlternation(boundaryPrefixes)})`;
+  const inside = matchers.filter((m) => m.beforeChar).map((m) => m.prefix);
+  const anywhere = inside.length > 0 ? `|${literalAlternation(inside)}` : "";
+  const prefixSource = `(?:${atBoundary}${anywhere})`;
   const contextual = PROVIDERS.filter((p) => p.context).map((provider) => ({
     provider,
     value: new RegExp(`^[${provider.body.chars}]{${provider.body.min},${provider.body.max}}$`),
+    classes: charClasses(provider.body.chars),
   }));
-  const minLength = Math.min(...matchers.map((m) => m.prefix.length + m.provider.body.min));
+  const minLength = Math.min(...matchers.map((m) => m.prefix.length + m.provider.body.min + (m.provider.before?.min ?? 0)));
   const minNamedLength = Math.min(...contextual.map((c) => c.provider.body.min));
   const maxNamedLength = Math.max(...contextual.map((c) => c.provider.body.max));
   // The ASCII characters some context-only shape allows: a value with any other character (a space,
@@ -176,20 +213,23 @@ function finding(provider: Provider, text: string, start: number, end: number, p
     start,
     end,
     masked: mask(text.slice(start, end), prefix),
+    checksumVerified: provider.checksum !== undefined,
   };
 }
 
-/** Whether `token` (found by `m`) is a real key and not a placeholder, a word, or a near miss. */
-function accept(provider: Provider, prefix: string, token: string): boolean {
-  const body = token.slice(prefix.length);
-  if (provider.marker !== undefined && !body.includes(provider.marker)) return false;
-  if (provider.checksum === "base62-crc32" && !hasBase62Crc32(token, prefix.length)) return false;
+/**
+ * Whether `token` (prefix included) is a real key and not a placeholder, a word, or a near miss.
+ * `random` is the part that must look random: the body (up to where `follow` ends it), with the
+ * characters before the prefix for formats that have some.
+ */
+function accept(provider: Provider, prefix: string, token: string, random: string, classes: CharClasses): boolean {
+  if (provider.marker !== undefined && !token.includes(provider.marker, prefix.length)) return false;
+  if (provider.checksum !== undefined && !verifyChecksum(provider.checksum, token, prefix.length)) return false;
   if (provider.validate && !provider.validate(token)) return false;
-  // A header-and-body format (PEM) is judged by its body, in `follow`.
-  if (provider.follow) return true;
-  if (isPlaceholder(body)) return false;
-  if (provider.marker === undefined && provider.checksum === undefined && !looksRandom(body)) return false;
-  return true;
+  if (provider.randomness === "validate") return true;
+  if (isPlaceholder(random)) return false;
+  if (provider.marker !== undefined || provider.checksum !== undefined) return true;
+  return looksRandom(random, classes);
 }
 
 function normaliseName(name: string): string {
@@ -208,6 +248,7 @@ function nameMatches(provider: Provider, normalised: string): boolean {
   const hint = provider.context;
   if (!hint) return false;
   if (hint.exact?.includes(normalised)) return true;
+  if (hint.endings?.some((ending) => normalised.endsWith(ending))) return true;
   return hint.stems.some((stem) => normalised.includes(stem)) && SECRET_WORDS.some((w) => normalised.includes(w));
 }
 
@@ -265,35 +306,70 @@ export function createDetector(options: DetectorOptions = {}): Detector {
         const end = start + m[0].length;
         if (found.some((f) => f.start < end && start < f.end)) continue;
         if (allowed(m[0], text)) continue;
-        found.push({ providerId: p.name, providerName: p.name, envVar: p.envVar, start, end, masked: mask(m[0]) });
+        found.push({
+          providerId: p.name,
+          providerName: p.name,
+          envVar: p.envVar,
+          start,
+          end,
+          masked: mask(m[0]),
+          checksumVerified: false,
+        });
       }
     }
     return extra.length > 0 ? found.sort((a, b) => a.start - b.start) : found;
   }
 
   function scanCatalog(text: string, found: Finding[]): void {
+    /** Where the last finding ends: a key found backwards from its literal (`before`) must not overlap it. */
+    let lastEnd = 0;
     prefixRe.lastIndex = 0;
     for (let hit = prefixRe.exec(text); hit !== null; hit = prefixRe.exec(text)) {
-      const start = hit.index;
-      prefixRe.lastIndex = start + 1;
-      if (start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
-      for (const m of CATALOG.byFirstChar.get(text[start]!) ?? []) {
-        if (!text.startsWith(m.prefix, start)) continue;
+      const at = hit.index;
+      prefixRe.lastIndex = at + 1;
+      const boundary = at === 0 || !isWordChar(text.charCodeAt(at - 1));
+      for (const m of CATALOG.byFirstChar.get(text[at]!) ?? []) {
+        if (!boundary && !m.beforeChar) continue;
+        if (!text.startsWith(m.prefix, at)) continue;
+        let start = at;
+        if (m.beforeChar) {
+          const { min, max } = m.provider.before!;
+          while (start > lastEnd && at - start < max && isIn(m.beforeChar, text.charCodeAt(start - 1))) start--;
+          if (at - start < min || (start > 0 && isWordChar(text.charCodeAt(start - 1)))) continue;
+        }
         // test(), not exec(): a sticky test leaves the match's end in lastIndex and allocates
         // nothing, which matters on hostile texts with a prefix at every few characters.
-        m.re.lastIndex = start;
+        m.re.lastIndex = at;
         if (!m.re.test(text)) continue;
         let end = m.re.lastIndex;
-        if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
-        const token = text.slice(start, end);
-        if (!accept(m.provider, m.prefix, token)) continue;
-        if (m.provider.follow) {
-          end = m.provider.follow(text, end);
-          if (end < 0) continue;
+        const provider = m.provider;
+        // `=` in a base64 body is padding: it ends the key (`…QUFB=` then `=`, `;` or a word is not the key).
+        if (m.padded) {
+          const pad = text.indexOf("=", at + m.prefix.length);
+          if (pad >= 0 && pad < end) {
+            end = pad;
+            while (end < m.re.lastIndex && text.charCodeAt(end) === 61) end++;
+            if (end - at - m.prefix.length < provider.body.min) continue;
+          }
         }
-        if (allowed(token, text)) break;
-        found.push(finding(m.provider, text, start, end, m.prefix));
+        const token = text.slice(start, end);
+        if (provider.follow) {
+          // What follows decides where the finding ends (a PEM body, a URL's host, the rest of a long token).
+          const after = provider.follow(text, end);
+          if (after < 0 || (after < text.length && isWordChar(text.charCodeAt(after)))) continue;
+          if (!accept(provider, m.prefix, token, text.slice(at + m.prefix.length, after), m.classes)) continue;
+          end = after;
+        } else {
+          if (end < text.length && isWordChar(text.charCodeAt(end)) && text.charCodeAt(end - 1) !== 61) continue;
+          const random = text.slice(start, at) + text.slice(at + m.prefix.length, end);
+          if (!accept(provider, m.prefix, token, random, m.classes)) continue;
+        }
+        // A prefix that only says where a key is (`aws_secret_access_key=`) is not part of it.
+        const keyStart = provider.place ? at + m.prefix.length : start;
+        if (allowed(text.slice(keyStart, end), text)) break;
+        found.push(finding(provider, text, keyStart, end, provider.place || m.beforeChar ? "" : m.prefix));
         prefixRe.lastIndex = end;
+        lastEnd = end;
         break;
       }
     }
@@ -303,9 +379,9 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     const normalised = normaliseName(name);
     if (normalised.length === 0) return undefined;
     const trimmed = value.trim();
-    for (const { provider, value: shape } of CATALOG.contextual) {
+    for (const { provider, value: shape, classes } of CATALOG.contextual) {
       if (!nameMatches(provider, normalised) || !shape.test(trimmed)) continue;
-      if (!accept(provider, "", trimmed) || allowed(trimmed, value)) continue;
+      if (!accept(provider, "", trimmed, trimmed, classes) || allowed(trimmed, value)) continue;
       const start = value.indexOf(trimmed);
       return finding(provider, value, start, start + trimmed.length, "");
     }

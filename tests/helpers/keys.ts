@@ -11,6 +11,10 @@ export const URLSAFE = `${ALNUM}_-`;
 export const HEXLOWER = "0123456789abcdef";
 export const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 export const UPPERNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+export const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+export const DIGITS = "0123456789";
+export const LOWERNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+export const B64 = `${ALNUM}+/`;
 
 /** A small deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -41,78 +45,268 @@ export function randomChars(next: () => number, alphabet: string, n: number): st
 /** Joins fragments: keeps prefixes out of the source as whole tokens. */
 export const j = (...parts: string[]) => parts.join("");
 
+/** `n` characters of `alphabet`, each drawn uniformly: no guarantee of a mix, runs allowed. */
+export function rawChars(next: () => number, alphabet: string, n: number): string {
+  let out = "";
+  for (let i = 0; i < n; i++) out += alphabet[Math.floor(next() * alphabet.length)];
+  return out;
+}
+
+/** How a builder draws its random parts: tidy (`randomChars`) for fixtures, raw for the randomness sweep. */
+export interface Draw {
+  chars(alphabet: string, n: number): string;
+  int(lo: number, hi: number): number;
+  next(): number;
+}
+
+function draw(next: () => number, raw: boolean): Draw {
+  return {
+    chars: (alphabet, n) => (raw ? rawChars(next, alphabet, n) : randomChars(next, alphabet, n)),
+    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
+    next,
+  };
+}
+
 const OPENAI_MARKER = j("T3Blbk", "FJ");
 
-type Builder = (next: () => number) => string;
+type Builder = (d: Draw) => string;
 
-const githubStyle = (prefix: string): Builder => (next) => {
-  const body = randomChars(next, ALNUM, 30);
+const githubStyle = (prefix: string): Builder => (d) => {
+  const body = d.chars(ALNUM, 30);
   return j(prefix, body, toBase62(crc32(body), 6));
 };
 
+const uuid = (d: Draw) =>
+  [d.chars(HEXLOWER, 8), d.chars(HEXLOWER, 4), d.chars(HEXLOWER, 4), d.chars(HEXLOWER, 4), d.chars(HEXLOWER, 12)].join("-");
+
+const base64 = (bytes: readonly number[]) => {
+  let text = "";
+  for (const b of bytes) text += String.fromCharCode(b);
+  return btoa(text);
+};
+const base64url = (bytes: readonly number[]) => base64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+const randomBytes = (d: Draw, n: number) => Array.from({ length: n }, () => Math.floor(d.next() * 256));
+
+/** A PyPI upload token: `pypi-` and a v2 macaroon (location, identifier, one caveat, signature) in base64url. */
+function pypiToken(d: Draw): string {
+  const field = (type: number, data: readonly number[]) => [type, data.length, ...data];
+  const caveat = ascii(j('{"permissions": "user", "version": 1, "nonce": "', d.chars(HEXLOWER, 16), '"}'));
+  const bytes = [
+    2,
+    ...field(1, ascii("pypi.org")),
+    ...field(2, ascii(j("ab", d.chars(HEXLOWER, 30)))),
+    0,
+    ...field(2, caveat),
+    0,
+    0,
+    ...field(6, randomBytes(d, 32)),
+  ];
+  return j("py", "pi-", base64url(bytes));
+}
+
+/** A JWT-shaped string: base64url JSON header and claims, and a signature. */
+function jwt(d: Draw, claims: string): string {
+  const header = base64url(ascii('{"alg":"RS256","typ":"JWT"}'));
+  return j(header, ".", base64url(ascii(claims)), ".", d.chars(URLSAFE, 86));
+}
+
+/** `user:password` in base64, with a generated password. */
+const basicCredentials = (d: Draw) => base64(ascii(j("deploy-bot:", d.chars(ALNUM, 12), "!", d.chars(DIGITS, 2))));
+
 /** The real published format of every catalog provider, as a generator. */
 export const KEY_BUILDERS: Record<string, Builder> = {
-  "openai-project": (n) => j("sk-", "proj-", randomChars(n, URLSAFE, 74), OPENAI_MARKER, randomChars(n, URLSAFE, 74)),
-  "openai-service-account": (n) => j("sk-", "svcacct-", randomChars(n, URLSAFE, 74), OPENAI_MARKER, randomChars(n, URLSAFE, 74)),
-  "openai-admin": (n) => j("sk-", "admin-", randomChars(n, URLSAFE, 74), OPENAI_MARKER, randomChars(n, URLSAFE, 74)),
-  "openai-legacy": (n) => j("sk-", randomChars(n, ALNUM, 20), OPENAI_MARKER, randomChars(n, ALNUM, 20)),
-  anthropic: (n) => j("sk-", "ant-api03-", randomChars(n, URLSAFE, 93), "AA"),
-  "anthropic-admin": (n) => j("sk-", "ant-admin01-", randomChars(n, URLSAFE, 93), "AA"),
-  groq: (n) => j("gs", "k_", randomChars(n, ALNUM, 52)),
-  "google-api": (n) => j("AI", "za", randomChars(n, URLSAFE, 35)),
-  xai: (n) => j("xa", "i-", randomChars(n, ALNUM, 80)),
-  perplexity: (n) => j("pp", "lx-", randomChars(n, ALNUM, 48)),
-  replicate: (n) => j("r8", "_", randomChars(n, ALNUM, 37)),
-  huggingface: (n) => j("hf", "_", randomChars(n, LETTERS, 34)),
-  "huggingface-org": (n) => j("api_", "org_", randomChars(n, LETTERS, 34)),
-  cerebras: (n) => j("cs", "k-", randomChars(n, "abcdefghijklmnopqrstuvwxyz0123456789", 48)),
-  fireworks: (n) => j("fw", "_", randomChars(n, ALNUM, 24)),
-  together: (n) => j("tgp_", "v1_", randomChars(n, URLSAFE, 43)),
-  elevenlabs: (n) => j("sk", "_", randomChars(n, HEXLOWER, 48)),
-  nvidia: (n) => j("nva", "pi-", randomChars(n, URLSAFE, 64)),
-  voyage: (n) => j("pa", "-", randomChars(n, URLSAFE, 43)),
-  tavily: (n) => j("tv", "ly-", randomChars(n, ALNUM, 32)),
-  jina: (n) => j("ji", "na_", randomChars(n, ALNUM, 60)),
-  deepseek: (n) => j("sk", "-", randomChars(n, HEXLOWER, 32)),
-  cohere: (n) => randomChars(n, ALNUM, 40),
-  mistral: (n) => randomChars(n, ALNUM, 32),
-  "azure-openai": (n) => randomChars(n, HEXLOWER, 32),
-  izzi: (n) => j("iz", "zi-", randomChars(n, ALNUM, 48)),
-  openrouter: (n) => j("sk-", "or-v1-", randomChars(n, HEXLOWER, 64)),
-  langsmith: (n) => j("lsv2", "_pt_", randomChars(n, HEXLOWER, 32), "_", randomChars(n, HEXLOWER, 10)),
-  langfuse: (n) =>
-    j("sk-", "lf-", randomChars(n, HEXLOWER, 8), "-", randomChars(n, HEXLOWER, 4), "-", randomChars(n, HEXLOWER, 4), "-",
-      randomChars(n, HEXLOWER, 4), "-", randomChars(n, HEXLOWER, 12)),
-  pinecone: (n) => j("pc", "sk_", randomChars(n, ALNUM, 6), "_", randomChars(n, ALNUM, 63)),
+  "openai-project": (d) => j("sk-", "proj-", d.chars(URLSAFE, 74), OPENAI_MARKER, d.chars(URLSAFE, 74)),
+  "openai-service-account": (d) => j("sk-", "svcacct-", d.chars(URLSAFE, 74), OPENAI_MARKER, d.chars(URLSAFE, 74)),
+  "openai-admin": (d) => j("sk-", "admin-", d.chars(URLSAFE, 74), OPENAI_MARKER, d.chars(URLSAFE, 74)),
+  "openai-legacy": (d) => j("sk-", d.chars(ALNUM, 20), OPENAI_MARKER, d.chars(ALNUM, 20)),
+  anthropic: (d) => j("sk-", "ant-api03-", d.chars(URLSAFE, 93), "AA"),
+  "anthropic-admin": (d) => j("sk-", "ant-admin01-", d.chars(URLSAFE, 93), "AA"),
+  "anthropic-oauth": (d) => j("sk-", "ant-oat01-", d.chars(URLSAFE, 93), "AA"),
+  "aws-bedrock-short-term": (d) =>
+    j("bedrock-api-key-", base64(ascii(j("bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=", d.chars(BASE32, 20),
+      "&X-Amz-Security-Token=", d.chars(B64, 600), "&Version=1")))),
+  "aws-bedrock-long-term": (d) => j("AB", "SK", base64(ascii(j("BedrockAPIKey-", d.chars(LOWERNUM, 12), "-at-", d.chars(DIGITS, 12), ":", d.chars(B64, 60))))),
+  groq: (d) => j("gs", "k_", d.chars(ALNUM, 52)),
+  "google-api": (d) => j("AI", "za", d.chars(URLSAFE, 35)),
+  xai: (d) => j("xa", "i-", d.chars(ALNUM, 80)),
+  perplexity: (d) => j("pp", "lx-", d.chars(ALNUM, 48)),
+  replicate: (d) => j("r8", "_", d.chars(ALNUM, 37)),
+  huggingface: (d) => j("hf", "_", d.chars(LETTERS, 34)),
+  "huggingface-org": (d) => j("api_", "org_", d.chars(LETTERS, 34)),
+  cerebras: (d) => j("cs", "k-", d.chars(LOWERNUM, 48)),
+  fireworks: (d) => j("fw", "_", d.chars(ALNUM, 24)),
+  together: (d) => j("tgp_", "v1_", d.chars(URLSAFE, 43)),
+  elevenlabs: (d) => j("sk", "_", d.chars(HEXLOWER, 48)),
+  nvidia: (d) => j("nva", "pi-", d.chars(URLSAFE, 64)),
+  voyage: (d) => j("pa", "-", d.chars(URLSAFE, 43)),
+  tavily: (d) => j("tv", "ly-", d.chars(ALNUM, 32)),
+  jina: (d) => j("ji", "na_", d.chars(ALNUM, 60)),
+  deepseek: (d) => j("sk", "-", d.chars(HEXLOWER, 32)),
+  cohere: (d) => d.chars(ALNUM, 40),
+  mistral: (d) => d.chars(ALNUM, 32),
+  "azure-openai": (d) => d.chars(HEXLOWER, 32),
+  "azure-ai-services": (d) => d.chars(ALNUM, 84),
+  stability: (d) => j("sk", "-", d.chars(ALNUM, 48)),
+  deepgram: (d) => d.chars(HEXLOWER, 40),
+  assemblyai: (d) => d.chars(HEXLOWER, 32),
+  firecrawl: (d) => j("f", "c-", d.chars(HEXLOWER, 32)),
+  izzi: (d) => j("iz", "zi-", d.chars(ALNUM, 48)),
+  openrouter: (d) => j("sk-", "or-v1-", d.chars(HEXLOWER, 64)),
+  langsmith: (d) => j("lsv2", "_pt_", d.chars(HEXLOWER, 32), "_", d.chars(HEXLOWER, 10)),
+  langfuse: (d) =>
+    j("sk-", "lf-", d.chars(HEXLOWER, 8), "-", d.chars(HEXLOWER, 4), "-", d.chars(HEXLOWER, 4), "-", d.chars(HEXLOWER, 4), "-",
+      d.chars(HEXLOWER, 12)),
+  pinecone: (d) => j("pc", "sk_", d.chars(ALNUM, 6), "_", d.chars(ALNUM, 63)),
   "github-classic": githubStyle(j("gh", "p_")),
-  "github-fine-grained": (n) => j("github", "_pat_", randomChars(n, ALNUM, 22), "_", randomChars(n, ALNUM, 59)),
-  gitlab: (n) => j("gl", "pat-", randomChars(n, URLSAFE, 20)),
+  "github-app-installation": (d) =>
+    j("gh", "s_", d.chars(DIGITS, 7), "_", jwt(d, j('{"iss":"', d.chars(DIGITS, 7), '","installation":', d.chars(DIGITS, 9), ',"exp":', d.chars(DIGITS, 10),
+      ',"nonce":"', d.chars(ALNUM, 180), '"}'))),
+  "github-fine-grained": (d) => j("github", "_pat_", d.chars(ALNUM, 22), "_", d.chars(ALNUM, 59)),
+  gitlab: (d) => j("gl", "pat-", d.chars(URLSAFE, 20)),
+  "gitlab-deploy": (d) => j("gl", "dt-", d.chars(URLSAFE, 20)),
+  "gitlab-runner": (d) => j("gl", "rt-", d.chars(URLSAFE, 20)),
+  "gitlab-pipeline-trigger": (d) => j("gl", "ptt-", d.chars(HEXLOWER, 40)),
+  "gitlab-cicd-job": (d) => j("gl", "cbt-", d.chars(DIGITS, 2), "_", d.chars(URLSAFE, 20)),
+  "gitlab-incoming-mail": (d) => j("gl", "imt-", d.chars(URLSAFE, 25)),
+  "gitlab-agent": (d) => j("gl", "agent-", d.chars(URLSAFE, 50)),
+  "gitlab-oauth-secret": (d) => j("gl", "oas-", d.chars(URLSAFE, 64)),
+  "gitlab-scim": (d) => j("gl", "soat-", d.chars(URLSAFE, 20)),
+  "gitlab-feed": (d) => j("gl", "ft-", d.chars(URLSAFE, 20)),
+  "gitlab-feature-flags": (d) => j("gl", "ffct-", d.chars(URLSAFE, 20)),
+  "gitlab-runner-registration": (d) => j("GR", "1348941", d.chars(URLSAFE, 20)),
+  // Keys found by their place start with it: what precedes a place (`//registry.npmjs.org/`) is no key material.
+  "npmrc-auth-token": (d) => j(":_auth", "Token=", uuid(d)),
+  "npmrc-auth": (d) => j(":_au", "th=", basicCredentials(d)),
+  rubygems: (d) => j("ruby", "gems_", d.chars(HEXLOWER, 48)),
+  clojars: (d) => j("CLO", "JARS_", d.chars(LOWERNUM, 60)),
+  "docker-hub": (d) => j("dckr", "_pat_", d.chars(URLSAFE, 27)),
+  buildkite: (d) => j("bk", "ua_", d.chars(HEXLOWER, 40)),
+  circleci: (d) => j("CCIP", "AT_", d.chars(ALNUM, 22), "_", d.chars(HEXLOWER, 40)),
+  sonarqube: (d) => j("sq", "p_", d.chars(HEXLOWER, 40)),
+  sourcegraph: (d) => j("sg", "p_", d.chars(HEXLOWER, 16), "_", d.chars(HEXLOWER, 40)),
+  "artifactory-api-key": (d) => j("AK", "Cp", d.chars(ALNUM, 69)),
+  "artifactory-reference-token": (d) => j("cmV", "md", d.chars(ALNUM, 59)),
+  "octopus-deploy": (d) => j("AP", "I-", d.chars(UPPERNUM, 26)),
   npm: githubStyle(j("np", "m_")),
-  pypi: (n) => j("py", "pi-", "AgEIcHlwaS5vcmc", randomChars(n, URLSAFE, 70)),
-  "aws-access-key": (n) => j("AK", "IA", randomChars(n, UPPERNUM, 16)),
-  "aws-secret-key": (n) => randomChars(n, `${ALNUM}/+`, 40),
-  "google-oauth-secret": (n) => j("GOC", "SPX-", randomChars(n, URLSAFE, 28)),
-  digitalocean: (n) => j("dop", "_v1_", randomChars(n, HEXLOWER, 64)),
-  databricks: (n) => j("da", "pi", randomChars(n, HEXLOWER, 32)),
-  vault: (n) => j("hv", "s.", randomChars(n, URLSAFE, 95)),
-  "supabase-secret": (n) => j("sb_", "secret_", randomChars(n, URLSAFE, 40)),
-  "stripe-secret": (n) => j("sk", "_live_", randomChars(n, ALNUM, 99)),
-  "stripe-restricted": (n) => j("rk", "_live_", randomChars(n, ALNUM, 99)),
-  shopify: (n) => j("shp", "at_", randomChars(n, HEXLOWER, 32)),
-  "slack-token": (n) =>
-    j("xo", "xb-", randomChars(n, "0123456789", 12), "-", randomChars(n, "0123456789", 13), "-", randomChars(n, ALNUM, 24)),
-  "slack-webhook": (n) =>
-    j("https://", "hooks.slack.com/services/", "T", randomChars(n, UPPERNUM, 8), "/B", randomChars(n, UPPERNUM, 8), "/",
-      randomChars(n, ALNUM, 24)),
-  sendgrid: (n) => j("S", "G.", randomChars(n, URLSAFE, 22), ".", randomChars(n, URLSAFE, 43)),
-  "twilio-api-key": (n) => j("S", "K", randomChars(n, HEXLOWER, 32)),
-  "twilio-auth-token": (n) => randomChars(n, HEXLOWER, 32),
-  linear: (n) => j("lin", "_api_", randomChars(n, ALNUM, 40)),
-  notion: (n) => j("nt", "n_", randomChars(n, ALNUM, 46)),
-  postman: (n) => j("PM", "AK-", randomChars(n, HEXLOWER, 24), "-", randomChars(n, HEXLOWER, 34)),
-  "private-key": (n) =>
-    j("-----BEGIN ", "RSA PRIVATE KEY-----\n", randomChars(n, `${ALNUM}+/`, 64), "\n", randomChars(n, `${ALNUM}+/`, 64),
-      "\n-----END RSA PRIVATE KEY-----"),
+  pypi: pypiToken,
+  "aws-access-key": (d) => j("AK", "IA", d.chars(BASE32, 16)),
+  "aws-secret-key": (d) => d.chars(`${ALNUM}/+`, 40),
+  "aws-secret-key-config": (d) => j("aws_secret", "_access_key = ", d.chars(`${ALNUM}/+`, 40)),
+  alibaba: (d) => j("LT", "AI", d.chars(ALNUM, 20)),
+  "azure-ad-client-secret": (d) => j(d.chars(ALNUM, 3), d.chars(DIGITS, 1), "Q", "~", d.chars(`${ALNUM}_~.-`, 34)),
+  "azure-storage-key": (d) => j("Account", "Key=", base64(randomBytes(d, 64))),
+  "azure-shared-access-key": (d) => j("SharedAccess", "Key=", base64(randomBytes(d, 32))),
+  "google-oauth-access": (d) => j("ya", "29.", d.chars(URLSAFE, 150)),
+  "google-oauth-refresh": (d) => j("1/", "/0", d.chars(URLSAFE, 100)),
+  "google-oauth-secret": (d) => j("GOC", "SPX-", d.chars(URLSAFE, 28)),
+  digitalocean: (d) => j("dop", "_v1_", d.chars(HEXLOWER, 64)),
+  databricks: (d) => j("da", "pi", d.chars(HEXLOWER, 32)),
+  vault: (d) => j("hv", "s.", d.chars(URLSAFE, 95)),
+  "vault-legacy": (d) => j("s", ".", d.chars(ALNUM, 24)),
+  doppler: (d) => j("dp", ".pt.", d.chars(ALNUM, 43)),
+  "terraform-cloud": (d) => j(d.chars(ALNUM, 14), ".atlas", "v1.", d.chars(URLSAFE, 67)),
+  pulumi: (d) => j("pu", "l-", d.chars(HEXLOWER, 40)),
+  prefect: (d) => j("pn", "u_", d.chars(ALNUM, 36)),
+  heroku: (d) => j("HRKU", "-AA", d.chars(URLSAFE, 58)),
+  "heroku-legacy": uuid,
+  flyio: (d) => j("fo", "1_", d.chars(URLSAFE, 43)),
+  "flyio-macaroon": (d) => j("fm", "2_", base64(randomBytes(d, 600))),
+  netlify: (d) => j("nf", "p_", d.chars(ALNUM, 36)),
+  render: (d) => j("rn", "d_", d.chars(ALNUM, 32)),
+  vercel: (d) => j("vc", "p_", d.chars(ALNUM, 56)),
+  "cloudflare-token": (d) => j("cf", "ut_", d.chars(ALNUM, 40), d.chars(HEXLOWER, 8)),
+  "cloudflare-global-key": (d) => j("cf", "k_", d.chars(ALNUM, 40), d.chars(HEXLOWER, 8)),
+  "cloudflare-origin-ca": (d) => j("v1", ".0-", d.chars(HEXLOWER, 24), "-", d.chars(HEXLOWER, 146)),
+  planetscale: (d) => j("pscale", "_tkn_", d.chars(URLSAFE, 43)),
+  "planetscale-password": (d) => j("pscale", "_pw_", d.chars(URLSAFE, 43)),
+  tailscale: (d) => j("tskey", "-auth-", d.chars(ALNUM, 17), "-", d.chars(ALNUM, 33)),
+  "supabase-secret": (d) => j("sb_", "secret_", d.chars(URLSAFE, 40)),
+  "stripe-secret": (d) => j("sk", "_live_", d.chars(ALNUM, 99)),
+  "stripe-restricted": (d) => j("rk", "_live_", d.chars(ALNUM, 99)),
+  "stripe-webhook-secret": (d) => j("wh", "sec_", d.chars(ALNUM, 32)),
+  square: (d) => j("sq0", "atp-", d.chars(URLSAFE, 22)),
+  "square-oauth-secret": (d) => j("sq0", "csp-", d.chars(URLSAFE, 43)),
+  braintree: (d) => j("access_token", "$production$", d.chars(LOWERNUM, 16), "$", d.chars(HEXLOWER, 32)),
+  flutterwave: (d) => j("FLW", "SECK_TEST-", d.chars("abcdefgh0123456789", 32), "-X"),
+  shippo: (d) => j("shippo", "_live_", d.chars(HEXLOWER, 40)),
+  easypost: (d) => j("EZ", "AK", d.chars(ALNUM, 54)),
+  duffel: (d) => j("duffel", "_test_", d.chars(URLSAFE, 43)),
+  plaid: (d) => j("access-", "sandbox-", uuid(d)),
+  shopify: (d) => j("shp", "at_", d.chars(HEXLOWER, 32)),
+  "shopify-custom-app": (d) => j("shp", "ca_", d.chars(HEXLOWER, 32)),
+  "shopify-private-app": (d) => j("shp", "pa_", d.chars(HEXLOWER, 32)),
+  "shopify-shared-secret": (d) => j("shp", "ss_", d.chars(HEXLOWER, 32)),
+  "slack-token": (d) => j("xo", "xb-", d.chars(DIGITS, 12), "-", d.chars(DIGITS, 13), "-", d.chars(ALNUM, 24)),
+  "slack-webhook": (d) =>
+    j("https://", "hooks.slack.com/services/", "T", d.chars(UPPERNUM, 8), "/B", d.chars(UPPERNUM, 8), "/", d.chars(ALNUM, 24)),
+  "slack-workflow-webhook": (d) =>
+    j("https://", "hooks.slack.com/workflows/", "T", d.chars(UPPERNUM, 8), "/A", d.chars(UPPERNUM, 10), "/", d.chars(DIGITS, 18), "/",
+      d.chars(ALNUM, 24)),
+  "discord-webhook": (d) => j("https://", "discord.com/api/webhooks/", d.chars(DIGITS, 19), "/", d.chars(URLSAFE, 68)),
+  "telegram-bot": (d) => j(d.chars(DIGITS, 10), ":", "AA", d.chars(URLSAFE, 33)),
+  "twitter-bearer": (d) => j("A".repeat(21), "A", d.chars(ALNUM, 30), "%2F", d.chars(ALNUM, 30), "%3D", d.chars(ALNUM, 20)),
+  "meta-access-token": (d) => j("EA", "AC", d.chars(ALNUM, 180)),
+  brevo: (d) => j("xkey", "sib-", d.chars(HEXLOWER, 64), "-", d.chars(ALNUM, 16)),
+  mailchimp: (d) => j(d.chars(HEXLOWER, 32), "-u", "s", String(d.int(1, 21))),
+  mailgun: (d) => j("ke", "y-", d.chars(HEXLOWER, 32)),
+  postmark: uuid,
+  sendgrid: (d) => j("S", "G.", d.chars(URLSAFE, 22), ".", d.chars(URLSAFE, 43)),
+  "twilio-api-key": (d) => j("S", "K", d.chars(HEXLOWER, 32)),
+  "twilio-auth-token": (d) => d.chars(HEXLOWER, 32),
+  linear: (d) => j("lin", "_api_", d.chars(ALNUM, 40)),
+  notion: (d) => j("nt", "n_", d.chars(DIGITS, 11), d.chars(ALNUM, 35)),
+  "notion-legacy": (d) => j("sec", "ret_", d.chars(ALNUM, 43)),
+  figma: (d) => j("fi", "gd_", d.chars(URLSAFE, 40)),
+  airtable: (d) => j("pa", "t", d.chars(ALNUM, 14), ".", d.chars(HEXLOWER, 64)),
+  typeform: (d) => j("tf", "p_", d.chars(URLSAFE, 59)),
+  contentful: (d) => j("CF", "PAT-", d.chars(URLSAFE, 43)),
+  "mapbox-secret": (d) => j("sk", ".eyJ", d.chars(ALNUM, 60), ".", d.chars(URLSAFE, 22)),
+  atlassian: (d) => j("ATA", "TT3", d.chars(URLSAFE, 186)),
+  hubspot: (d) => j("pat-", "na1-", uuid(d)),
+  launchdarkly: (d) => j("sd", "k-", uuid(d)),
+  "onepassword-service-account": (d) =>
+    j("ops_", base64(ascii(j('{"signInAddress":"my.1password.com","userAuth":{"method":"SRPg-4096","alg":"PBES2g-HS256","iterations":650000,"salt":"',
+      d.chars(URLSAFE, 22), '"},"email":"', d.chars(LOWERNUM, 12), '@1passwordserviceaccounts.com","srpX":"', d.chars(HEXLOWER, 64),
+      '","muk":{"alg":"A256GCM","ext":true,"k":"', d.chars(URLSAFE, 43), '","key_ops":["encrypt","decrypt"],"kty":"oct","kid":"mp"},"secretKey":"A3-',
+      d.chars(UPPERNUM, 6), '","throttleSecret":{"seed":"', d.chars(HEXLOWER, 64), '","deviceUuid":"', d.chars(LOWERNUM, 26), '"},"deviceUuid":"',
+      d.chars(LOWERNUM, 26), '"}')))),
+  "onepassword-secret-key": (d) =>
+    j("A", "3-", d.chars(UPPERNUM, 6), "-", d.chars(UPPERNUM, 11), "-", d.chars(UPPERNUM, 5), "-", d.chars(UPPERNUM, 5), "-", d.chars(UPPERNUM, 5)),
+  age: (d) => j("AGE-SECRET", "-KEY-1", d.chars("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58)),
+  infracost: (d) => j("ic", "o-", d.chars(ALNUM, 32)),
+  readme: (d) => j("rd", "me_", d.chars(LOWERNUM, 70)),
+  scalingo: (d) => j("tk", "-us-", d.chars(URLSAFE, 48)),
+  settlemint: (d) => j("sm", "_pat_", d.chars(ALNUM, 16)),
+  "adobe-client-secret": (d) => j("p8", "e-", d.chars(ALNUM, 32)),
+  clickhouse: (d) => j("4b", "1d", d.chars(ALNUM, 38)),
+  frameio: (d) => j("fio", "-u-", d.chars(URLSAFE, 64)),
+  harness: (d) => j("pa", "t.", d.chars(URLSAFE, 22), ".", d.chars(ALNUM, 24), ".", d.chars(ALNUM, 20)),
+  openshift: (d) => j("sha", "256~", d.chars(URLSAFE, 43)),
+  "sentry-user": (d) => j("sntr", "yu_", d.chars(HEXLOWER, 64)),
+  "sentry-org": (d) =>
+    j("sntrys_", base64(ascii(j('{"iat":', d.chars(DIGITS, 10), ',"url":"https://sentry.io","region_url":"https://us.sentry.io","org":"', d.chars(LOWERNUM, 10), '"}'))),
+      "_", d.chars(`${ALNUM}+/`, 43)),
+  "newrelic-user-key": (d) => j("NR", "AK-", d.chars(UPPERNUM, 27)),
+  "newrelic-insert-key": (d) => j("NR", "II-", d.chars(URLSAFE, 32)),
+  dynatrace: (d) => j("dt0", "c01.", d.chars(UPPERNUM, 24), ".", d.chars(UPPERNUM, 64)),
+  "grafana-cloud": (d) => j("gl", "c_", base64(ascii(j('{"o":"', d.chars(DIGITS, 6), '","n":"stack-', d.chars(DIGITS, 6), '-token","k":"', d.chars(ALNUM, 24), '","m":{"r":"us"}}')))),
+  "grafana-service-account": (d) => j("gl", "sa_", d.chars(ALNUM, 32), "_", d.chars(HEXLOWER, 8)),
+  "grafana-api-key": (d) => j("eyJr", "Ijoi", d.chars(ALNUM, 40), base64(ascii(j('","n":"deploy","id":', d.chars(DIGITS, 3), "}")))),
+  datadog: (d) => d.chars(HEXLOWER, 32),
+  "algolia-admin": (d) => d.chars(HEXLOWER, 32),
+  okta: (d) => j("00", d.chars(URLSAFE, 40)),
+  intercom: (d) => d.chars(URLSAFE, 60),
+  twitch: (d) => d.chars(LOWERNUM, 30),
+  snyk: uuid,
+  "basic-auth": (d) => j("Ba", "sic ", basicCredentials(d)),
+  "url-credentials": (d) => j("https://", "deploy:", d.chars(ALNUM, 16), "@", "h7.acme.dev:8443/v2/"),
+  "database-url": (d) => j("postgres", "://app:", d.chars(ALNUM, 20), "@db.internal:5432/app?sslmode=require"),
+  "cloudinary-url": (d) => j("cloudinary", "://", d.chars(DIGITS, 15), ":", d.chars(URLSAFE, 27), "@acme"),
+  postman: (d) => j("PM", "AK-", d.chars(HEXLOWER, 24), "-", d.chars(HEXLOWER, 34)),
+  "private-key": (d) =>
+    j("-----BEGIN ", "RSA PRIVATE KEY-----\n", d.chars(`${ALNUM}+/`, 64), "\n", d.chars(`${ALNUM}+/`, 64), "\n-----END RSA PRIVATE KEY-----"),
+  "generic-secret": (d) => d.chars(ALNUM, 40),
 };
 
 /** Identifier names that hold a prefix-less provider's key. */
@@ -123,11 +317,33 @@ export const CONTEXT_NAMES: Record<string, string> = {
   "azure-openai": "azureOpenAIApiKey",
   "aws-secret-key": "secretAccessKey",
   "twilio-auth-token": "TWILIO_AUTH_TOKEN",
+  "vault-legacy": "VAULT_TOKEN",
+  "azure-ai-services": "AZURE_OPENAI_API_KEY",
+  stability: "STABILITY_API_KEY",
+  deepgram: "DEEPGRAM_API_KEY",
+  assemblyai: "ASSEMBLYAI_API_KEY",
+  "heroku-legacy": "HEROKU_API_KEY",
+  mailgun: "MAILGUN_API_KEY",
+  postmark: "postmarkServerToken",
+  datadog: "DD_API_KEY",
+  "algolia-admin": "ALGOLIA_ADMIN_KEY",
+  okta: "OKTA_API_TOKEN",
+  intercom: "intercomAccessToken",
+  twitch: "TWITCH_CLIENT_SECRET",
+  snyk: "SNYK_TOKEN",
+  "generic-secret": "client_secret",
 };
 
-/** A fresh key of `providerId`, deterministic for a seed. */
+/** A fresh key of `providerId`, deterministic for a seed, its random parts tidy (a digit and both cases, no runs). */
 export function fakeKey(providerId: string, seed = 1): string {
   const build = KEY_BUILDERS[providerId];
   if (!build) throw new Error(`no key builder for provider "${providerId}"`);
-  return build(rng(seed * 7919 + providerId.length));
+  return build(draw(rng(seed * 7919 + providerId.length), false));
+}
+
+/** A key of `providerId` whose random parts are drawn uniformly, as a real issuer draws them: for randomness sweeps. */
+export function rawKey(providerId: string, seed = 1): string {
+  const build = KEY_BUILDERS[providerId];
+  if (!build) throw new Error(`no key builder for provider "${providerId}"`);
+  return build(draw(rng(seed * 104729 + providerId.length), true));
 }

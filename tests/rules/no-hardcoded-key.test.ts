@@ -2,7 +2,7 @@ import type { InvalidTestCase, ValidTestCase } from "@typescript-eslint/rule-tes
 import { Linter, type ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule, { type MessageIds, type Options } from "../../rules/no-hardcoded-key.js";
-import { mask, PROVIDERS, type Provider } from "../../src/detect/index.js";
+import { detect, mask, PROVIDERS, type Provider } from "../../src/detect/index.js";
 import { ALNUM, CONTEXT_NAMES, fakeKey, HEXLOWER, j, randomChars, rng } from "../helpers/keys.js";
 import { masked, ruleTester } from "./rule-tester.js";
 
@@ -155,12 +155,20 @@ PROVIDERS.forEach((provider, i) => {
     suggestions: [{ messageId: "useEnv" as const, data: { source }, output: "" }],
   };
   if (provider.prefixes.length > 0) {
-    const prefix = provider.prefixes.filter((p) => key.startsWith(p)).sort((a, b) => b.length - a.length)[0]!;
+    const prefix = provider.prefixes.filter((p) => key.startsWith(p)).sort((a, b) => b.length - a.length)[0] ?? "";
     expected.data.masked = mask(key, prefix);
+    let output = `const value = ${source};`;
+    // A key found by its place (`AccountKey=`, `:_authToken=`, `Basic `) is a part of the literal: the
+    // fix keeps the rest (the span and masked form of each format are tested in tests/src/detect).
+    const [span] = detect(key);
+    if (span && (span.start > 0 || span.end < key.length)) {
+      expected.data.masked = span.masked;
+      output = `const value = \`${key.slice(0, span.start)}\${${source}}${key.slice(span.end)}\`;`;
+    }
     catalogInvalid.push({
       name: `${provider.id}: a key in a string literal`,
       code: `const value = ${JSON.stringify(key)};`,
-      errors: [{ ...expected, suggestions: [{ ...expected.suggestions[0]!, output: `const value = ${source};` }] }],
+      errors: [{ ...expected, suggestions: [{ ...expected.suggestions[0]!, output }] }],
     });
     catalogInvalid.push({
       name: `${provider.id}: a key in a template, after text`,

@@ -29,7 +29,7 @@ describe("createDetector options", () => {
     const d = createDetector({ extraPatterns: [{ name: "Acme key", pattern: "acme_[a-z0-9]{16}", envVar: "ACME_KEY" }] });
     const text = "x = acme_0123456789abcdef;";
     expect(d.scan(text)).toEqual([
-      { providerId: "Acme key", providerName: "Acme key", envVar: "ACME_KEY", start: 4, end: 25, masked: "…ef" },
+      { providerId: "Acme key", providerName: "Acme key", envVar: "ACME_KEY", start: 4, end: 25, masked: "…ef", checksumVerified: false },
     ]);
     expect(d.minLength).toBe(1);
   });
@@ -137,5 +137,28 @@ describe("literalAlternation", () => {
     expect(re.test(`"ab"`)).toBe(true);
     expect(re.test("abc")).toBe(false);
     expect(re.test("b*c")).toBe(true);
+  });
+});
+
+describe("CATALOG (the catalog as plain data for other tools)", () => {
+  it("lists every provider once, JSON-serialisable, with its env var, docs link and checksum", async () => {
+    const { CATALOG } = await import("../../../src/detect/index.js");
+    expect(CATALOG.map((e) => e.id)).toEqual(PROVIDERS.map((p) => p.id));
+    expect(CATALOG.length).toBeGreaterThanOrEqual(150);
+    expect(JSON.parse(JSON.stringify(CATALOG))).toEqual(CATALOG);
+    for (const e of CATALOG) {
+      expect(e.docs, e.id).toMatch(/^https:\/\//);
+      expect(e.envVar, e.id).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+    }
+    const byId = new Map(CATALOG.map((e) => [e.id, e]));
+    expect(["github-classic", "npm", "pypi"].map((id) => byId.get(id)?.checksum)).toEqual(["base62-crc32", "base62-crc32", "pypi-macaroon"]);
+    expect(byId.get("openai-project")?.checksum).toBeNull();
+    expect(["openai-project", "mailchimp", "azure-storage-key", "cohere"].map((id) => byId.get(id)?.foundBy)).toEqual([
+      "prefix",
+      "literal",
+      "place",
+      "name",
+    ]);
+    expect(Object.isFrozen(CATALOG[0])).toBe(true);
   });
 });
