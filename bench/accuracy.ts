@@ -9,6 +9,9 @@
  *
  * Exits 1 when a target (recall ≥ 98%, false positives ≤ 1%) is missed on either corpus.
  */
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { createDetector } from "../src/detect/index.js";
 import { buildCorpus, score, TARGETS, type Rate } from "./corpus.js";
 import { DOC_FORMATS, docPositives, handWrittenNegatives, realCodeNegatives, scoreDocs } from "./corpus-docs.js";
@@ -63,6 +66,35 @@ const distinct = (lines: readonly string[]) => {
 };
 for (const [format, n] of distinct(d.misses)) console.log(`  missed ${n}× ${format}: e.g. ${d.misses.find((m) => m.startsWith(`${format}:`))!.slice(format.length + 2)}`);
 for (const line of d.falseFindings.slice(0, 40)) console.log(`  false positive: ${line}`);
+
+// The `bench:accuracy` section of bench/RESULTS.md (written by bench/lib.mjs, like every bench's).
+const pctOf = (r: Rate) => `${(r.rate * 100).toFixed(2)}% (${r.hits}/${r.total})`;
+const below = Object.entries(d.byFormat).filter(([, r]) => r.rate < 1);
+const fpKinds = Object.entries(d.byKind);
+const body = `## Accuracy (\`npm run bench:accuracy\`)
+
+Run: ${new Date().toISOString()} · ${cpus().length} cores (shared machine) · Node ${process.version}. Targets: recall ≥ ${TARGETS.recall * 100}%, false positives ≤ ${TARGETS.falsePositiveRate * 100}% on each corpus.
+
+| corpus | keys | non-keys | recall | false positives |
+|---|---:|---:|---:|---:|
+| 1. catalog corpus (bench/corpus.ts, seed ${size.seed}) | ${corpus.positives.length} | ${corpus.negatives.length} | ${pctOf(result.recall)} | ${pctOf(result.falsePositives)} |
+| 2. docs corpus (bench/corpus-docs.ts, seed ${docs.seed}: ${DOC_FORMATS.length} formats from providers' docs; non-keys from SDK sources, lock file, docs placeholders) | ${positives.length} | ${negatives.length} | ${pctOf(d.recall)} | ${pctOf(d.falsePositives)} |
+
+Docs corpus, formats below 100% recall (${below.length} of ${Object.keys(d.byFormat).length}; examples masked):
+
+| format | recall | example miss |
+|---|---:|---|
+${below.map(([id, r]) => `| ${id} | ${pctOf(r)} | \`${d.misses.find((m) => m.startsWith(`${id}:`))?.slice(id.length + 2) ?? ""}\` |`).join("\n")}
+
+Docs corpus, false positives by kind of non-key:
+
+| kind | flagged |
+|---|---:|
+${fpKinds.map(([kind, r]) => `| ${kind} | ${pctOf(r)} |`).join("\n")}
+${d.falseFindings.length ? `\n${d.falseFindings.slice(0, 40).map((f) => `- ${f}`).join("\n")}\n` : ""}
+`;
+const lib = (await import(pathToFileURL(join(process.cwd(), "bench", "lib.mjs")).href)) as { updateResults(name: string, body: string): void };
+lib.updateResults("accuracy", body);
 
 if (failed) {
   console.error("\ntarget missed");

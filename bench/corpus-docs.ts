@@ -250,7 +250,7 @@ export const DOC_FORMATS: readonly DocFormat[] = [
       return { text: `DefaultEndpointsProtocol=https;AccountName=${d.c(LOWERNUM, 12)};AccountKey=${secret};EndpointSuffix=core.windows.net`, secret };
     } },
   { id: "azure/entra client secret", family: "cloud", docs: "https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials", name: "AZURE_CLIENT_SECRET",
-    shape: "3 chars + digit + Q~ + 34 of [A-Za-z0-9_.~-]", generate: (d) => j(d.c(URLSAFE, 3), d.c(DIGITS, 1), "Q~", d.c(`${ALNUM}_.~-`, 34)) },
+    shape: "3 of [A-Za-z0-9_.~] + digit + Q~ + 34 of [A-Za-z0-9_.~-]", generate: (d) => j(d.c(`${ALNUM}_~.`, 3), d.c(DIGITS, 1), "Q~", d.c(`${ALNUM}_.~-`, 34)) },
   ...(["p", "o", "r"] as const).map((k): DocFormat => ({
     id: `digitalocean/${{ p: "personal access token", o: "oauth token", r: "refresh token" }[k]}`, family: "cloud",
     docs: "https://docs.digitalocean.com/reference/api/create-personal-access-token/", prefix: j("do", k, "_v1_"),
