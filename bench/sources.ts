@@ -12,6 +12,48 @@ import { Linter, type ESLint } from "eslint";
 import rule from "../rules/no-hardcoded-key.js";
 
 export const PACKAGES = ["openai", "@anthropic-ai/sdk", "groq-sdk", "ai"] as const;
+
+/**
+ * The larger real-code run (`npm run bench:real` only: minutes, not part of `npm test`): SDKs of
+ * other kinds, whose sources hold what a team's code holds beside its AI keys (signing code,
+ * webhooks, OAuth, generated API types with example values). `@scope/*` stands for every package
+ * of the scope installed in node_modules.
+ */
+export const MORE_PACKAGES: readonly { readonly spec: string; readonly kind: string }[] = [
+  { spec: "@aws-sdk/*", kind: "cloud (AWS SDK v3: credentials, signing, Secrets Manager)" },
+  { spec: "@smithy/*", kind: "cloud (AWS SDK runtime: SigV4, HTTP)" },
+  { spec: "stripe", kind: "payments" },
+  { spec: "twilio", kind: "messaging (SMS, voice)" },
+  { spec: "@sendgrid/*", kind: "email" },
+  { spec: "@slack/*", kind: "chat (Web API)" },
+  { spec: "@octokit/*", kind: "source control (GitHub REST, GraphQL, OpenAPI types)" },
+  { spec: "google-auth-library", kind: "auth (Google OAuth, JWT, service accounts)" },
+  { spec: "@google/*", kind: "AI (Gemini)" },
+  { spec: "cohere-ai", kind: "AI (Cohere)" },
+  { spec: "@mistralai/*", kind: "AI (Mistral)" },
+  { spec: "@huggingface/*", kind: "AI (Hugging Face)" },
+  { spec: "replicate", kind: "AI (Replicate)" },
+  { spec: "together-ai", kind: "AI (Together)" },
+  { spec: "@pinecone-database/*", kind: "vector database" },
+  { spec: "@langchain/*", kind: "AI framework" },
+];
+
+/** The installed package names a spec stands for (`@scope/*`: every package of the scope, sorted). */
+export function expandSpec(spec: string, from: string = process.cwd()): string[] {
+  if (!spec.endsWith("/*")) return [spec];
+  const scope = spec.slice(0, -2);
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", scope);
+    if (existsSync(candidate)) {
+      return readdirSync(candidate, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(candidate, e.name, "package.json")))
+        .map((e) => `${scope}/${e.name}`)
+        .sort();
+    }
+    if (dirname(dir) === dir) break;
+  }
+  throw new Error(`no package of scope "${scope}" is installed in node_modules above ${from} (run \`npm ci\`)`);
+}
 const SOURCE = /\.(?:[mc]?ts|[mc]?js)$/;
 
 export interface SourceFile {
