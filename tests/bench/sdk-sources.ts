@@ -19,6 +19,9 @@ import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { PACKAGES, sample, shippedSources, type SourceFile } from "../../bench/sources.js";
 import plugin from "../../rules/index.js";
+import { checkEslintMajor } from "../rules/rule-tester.js";
+
+checkEslintMajor(Linter.version, "tests/bench/sdk-sources.ts");
 
 /** The real-code sample: one file in six, about 800 files. */
 export const STEP = 6;
