@@ -19,7 +19,9 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/fixtures/**", "node_modules/**"],
-    testTimeout: 30_000,
+    // Two workers share the cores with the processes some tests start (ESLint CLI runs, the demo):
+    // on a busy machine a test of a few seconds can take a minute. A hang still fails.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // Vitest's default for `vitest run` is one worker less than the cores: one worker on a
     // two-core machine. The test files are CPU-bound and independent: one worker per core.
