@@ -1,26 +1,48 @@
 // The real-code run (`npm run bench:real` lints every file) on a deterministic sample of the
-// sources shipped by openai, @anthropic-ai/sdk, groq-sdk and ai: no finding, no parse error.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// sources shipped by openai, @anthropic-ai/sdk, groq-sdk and ai, and require-secret-source on their
+// TypeScript: the files each check covers (linted once, in shards: tests/bench/sdk-sources.ts), and
+// the run itself on files with a key and a parse error.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { lintSources, PACKAGES, packageRoot, sample, shippedSources, type SourceFile } from "../../bench/sources.js";
+import { lintSources, PACKAGES, packageRoot, type SourceFile } from "../../bench/sources.js";
 import { fakeKey } from "../helpers/keys.js";
-
-/** One file in six: about 800 files, a few seconds per package. */
-const STEP = 6;
+import { NO_HARDCODED_KEY, packageSources, REQUIRE_SECRET_SOURCE, SHARDS, shardTargets, TYPED_PACKAGES } from "./sdk-sources.js";
 
 describe("real code: the SDKs' shipped sources", () => {
-  it.each(PACKAGES)("%s: no finding in a sample of its sources", (name) => {
-    const files = shippedSources(name);
-    expect(files.length).toBeGreaterThan(50);
-    expect(files.some((f) => /\.d\.m?ts$/.test(f.path))).toBe(true);
-    expect(files.some((f) => /\.m?js$/.test(f.path))).toBe(true);
-    const result = lintSources(sample(files, STEP, 1));
-    expect(result.parseErrors).toEqual([]);
-    expect(result.findings).toEqual([]);
-    expect(result.files).toBeGreaterThan(5);
-  }, 60_000);
+  const packages = PACKAGES.map(packageSources);
+
+  it.each(packages.map((p) => [p.name, p] as const))("%s: ships .ts, .d.ts and .js sources, sampled one in six", (_, p) => {
+    expect(p.all.length).toBeGreaterThan(50);
+    expect(p.all.some((f) => /\.d\.m?ts$/.test(f.path))).toBe(true);
+    expect(p.all.some((f) => /\.m?js$/.test(f.path))).toBe(true);
+    expect(p.sampled.length).toBeGreaterThan(5);
+  });
+
+  it.each(TYPED_PACKAGES)("%s: hundreds of TypeScript files for require-secret-source", (name) => {
+    const p = packages.find((q) => q.name === name)!;
+    expect(p.typescript.length).toBeGreaterThan(200);
+    expect(p.typescript.every((f) => /\.[mc]?ts$/.test(f.path))).toBe(true);
+  });
+
+  it("the shards lint every sampled file with no-hardcoded-key and every TypeScript file with require-secret-source, each once", () => {
+    const shardFiles = readdirSync(fileURLToPath(new URL(".", import.meta.url))).filter((f) => /^sdk-sources\.shard\d+\.test\.ts$/.test(f));
+    expect(shardFiles.sort()).toEqual(Array.from({ length: SHARDS }, (_, i) => `sdk-sources.shard${i + 1}.test.ts`).sort());
+    const linted = new Map<string, string[]>();
+    for (let shard = 1; shard <= SHARDS; shard++) {
+      const targets = shardTargets(packages, shard);
+      expect(targets.length).toBeGreaterThan(0);
+      for (const t of targets) linted.set(t.file.absolute, [...(linted.get(t.file.absolute) ?? []), ...t.rules]);
+    }
+    const expected = new Map<string, string[]>();
+    for (const p of packages) {
+      for (const f of p.sampled) expected.set(f.absolute, [NO_HARDCODED_KEY]);
+      for (const f of p.typescript) expected.set(f.absolute, [...(expected.get(f.absolute) ?? []), REQUIRE_SECRET_SOURCE]);
+    }
+    expect(linted).toEqual(expected);
+  });
 
   const dir = mkdtempSync(join(tmpdir(), "keyguard-real-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

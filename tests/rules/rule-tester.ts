@@ -1,4 +1,5 @@
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from "@typescript-eslint/rule-tester";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, it } from "vitest";
 import { detect, looksRandom, mask } from "../../src/detect/index.js";
@@ -7,6 +8,21 @@ RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
+
+/**
+ * `npm run test:eslint9` runs the rule tests with ESLint 9 standing in for the locked ESLint
+ * (scripts/eslint9-preload.mjs) and sets KEYGUARD_ESLINT_MAJOR=9: fails unless `version`, the
+ * version of an ESLint that `who` loaded, is of that major.
+ */
+export function checkEslintMajor(version: string, who: string): void {
+  const major = process.env.KEYGUARD_ESLINT_MAJOR;
+  if (major && !version.startsWith(`${major}.`)) {
+    throw new Error(`KEYGUARD_ESLINT_MAJOR=${major}, but ${who} runs on ESLint ${version}`);
+  }
+}
+
+const requireFromRuleTester = createRequire(createRequire(import.meta.url).resolve("@typescript-eslint/rule-tester"));
+checkEslintMajor((requireFromRuleTester("eslint") as { Linter: { version: string } }).Linter.version, "@typescript-eslint/rule-tester");
 
 /** A RuleTester for TypeScript and TSX files, without type information. */
 export function ruleTester(): RuleTester {

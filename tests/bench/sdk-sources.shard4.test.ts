@@ -1,0 +1,4 @@
+// Shard 4 of the SDK-sources checks: see tests/bench/sdk-sources.ts.
+import { describeShard } from "./sdk-sources.js";
+
+describeShard(4);
