@@ -1,4 +1,5 @@
 import { detect } from "../detect/detector.js";
+import { maskLoaded } from "./registry.js";
 
 /**
  * The base class of every error `keyguard/secret` raises. Its message names the source (the
@@ -95,10 +96,14 @@ export function safeCause(error: unknown, secret?: string): SafeCause {
   return new SafeCause(originalName, redact(raw, secret), code, status);
 }
 
-/** `text` with `secret` (if given) and every key the detector finds replaced by masked forms, cut to a bounded length. */
+/**
+ * `text` with `secret` (if given), every value a loader produced in this process, and every key
+ * the detector finds replaced by masked forms, cut to a bounded length.
+ */
 export function redact(text: string, secret?: string): string {
   let out = text;
   if (secret !== undefined && secret.length > 0) out = out.split(secret).join("[secret]");
+  out = maskLoaded(out);
   const found = detect(out);
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
