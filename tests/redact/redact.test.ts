@@ -219,7 +219,7 @@ describe("redact (values)", () => {
     });
     const out = redact(hostile);
     expect(out.ok).toBe(mask(OPENAI));
-    expect(out.bad).toBe("[Redacted: getter threw]");
+    expect((out as Record<string, unknown>).bad).toBe("[Redacted: getter threw]");
 
     const huge = `${"log line without keys ".repeat(400_000)}${OPENAI} ${"x".repeat(1_000_000)} ${ANTHROPIC}`;
     const redactedHuge = redact({ huge }).huge;
