@@ -56,6 +56,34 @@ export class SecretConfigError extends SecretError {
   override name = "SecretConfigError";
 }
 
+/** The steps of `rotateKey`, as a `SecretRotationError` names them. */
+export type RotationStep = "state" | "read" | "create" | "stage" | "verify" | "promote" | "before-revoke" | "revoke" | "rollback" | "finish";
+
+/** A key rotation (`rotateKey`) failed. Says at which step, whether it was rolled back, and whether running it again resumes it. */
+export class SecretRotationError extends SecretError {
+  override name = "SecretRotationError";
+  readonly step: RotationStep;
+  /** The rotation's id (also the version id in AWS Secrets Manager). */
+  readonly token: string | undefined;
+  /** Verification failed and the new key was withdrawn: the store serves the old key, the new one is revoked. */
+  readonly rolledBack: boolean;
+  /** The step state was kept: running `rotateKey` again with the same store continues from this step. */
+  readonly resumable: boolean;
+
+  constructor(
+    source: string,
+    message: string,
+    details: { step: RotationStep; token: string | undefined; rolledBack?: boolean; resumable?: boolean },
+    options?: { cause?: SafeCause },
+  ) {
+    super(source, message, options);
+    this.step = details.step;
+    this.token = details.token;
+    this.rolledBack = details.rolledBack ?? false;
+    this.resumable = details.resumable ?? false;
+  }
+}
+
 /**
  * What an error of `keyguard/secret` keeps of the error that caused it: its name, its `code`, an
  * HTTP status, and its message with every key the detector recognises masked. Never the original

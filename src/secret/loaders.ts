@@ -65,7 +65,7 @@ function requireName(kind: string, name: unknown): string {
 }
 
 /** Removes every trailing line break (`echo` and editors add one; the official images strip them). */
-function stripTrailingNewlines(text: string): string {
+export function stripTrailingNewlines(text: string): string {
   let end = text.length;
   while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
   return text.slice(0, end);
