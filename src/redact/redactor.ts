@@ -1,6 +1,6 @@
 import { createDetector, detect, type Detector, type DetectorOptions } from "../detect/detector.js";
 import { mask } from "../detect/mask.js";
-import { applySpans, findLoaded, mergeSpans, type Span } from "../secret/registry.js";
+import { applySpans, findLoaded, loadedCount, mergeSpans, type Span } from "../secret/registry.js";
 
 export interface RedactorOptions {
   /**
@@ -91,7 +91,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
   function redactText(text: string): string {
     if (typeof text !== "string") throw new TypeError(`keyguard/redact: expected a string, got ${typeof text}`);
-    if (text.length < 8) return text;
+    // Shorter than any key pattern and than any value to mask (never under 8 characters): nothing to find.
+    if (text.length < 8 || (text.length < named.minLength && extraForms.length === 0 && (!useLoaded || loadedCount() === 0))) return text;
     return applySpans(text, mergeSpans(text, spans(text, false)));
   }
 
@@ -161,15 +162,26 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
     /** A plain object or a class instance: own enumerable properties, on an object of the same prototype. */
     const copyObject = (value: object, depth: number): object => {
-      const copy = Object.create(Object.getPrototypeOf(value)) as Record<PropertyKey, unknown>;
+      const proto = Object.getPrototypeOf(value) as object | null;
+      const copy = (proto === Object.prototype ? {} : Object.create(proto)) as Record<PropertyKey, unknown>;
       seen.set(value, copy);
-      for (const key of Reflect.ownKeys(value)) {
-        const descriptor = Object.getOwnPropertyDescriptor(value, key);
-        if (!descriptor?.enumerable) continue;
-        const target = typeof key === "string" ? redactText(key) : key;
-        copy[target] = read(value, key, descriptor, depth);
+      const source = value as Record<PropertyKey, unknown>;
+      for (const key of Object.keys(value)) copy[redactText(key)] = readProperty(source, key, depth);
+      for (const key of Object.getOwnPropertySymbols(value)) {
+        if (Object.prototype.propertyIsEnumerable.call(value, key)) copy[key] = readProperty(source, key, depth);
       }
       return copy;
+    };
+
+    /** One property, read as JSON.stringify would (a getter is called); a getter that throws is not fatal. */
+    const readProperty = (owner: Record<PropertyKey, unknown>, key: string | symbol, depth: number): unknown => {
+      let raw: unknown;
+      try {
+        raw = owner[key];
+      } catch {
+        return GETTER_THREW;
+      }
+      return walk(raw, depth + 1, typeof key === "string" ? key : undefined);
     };
 
     /** An Error: every own property (message and stack are not enumerable), the cause chain, an AggregateError's errors. */

@@ -1,3 +1,4 @@
+import { literalAlternation } from "../detect/detector.js";
 import { mask } from "../detect/mask.js";
 
 /**
@@ -24,6 +25,28 @@ interface Remembered {
 }
 
 const remembered = new Map<string, Remembered>();
+/** One pattern per search mode for all remembered forms (a trie of literals), rebuilt after a change. */
+let compiled: { text: RegExp; bytes: RegExp; masked: Map<string, string>; longer: Map<string, string[]> } | undefined;
+
+function compile() {
+  const masked = new Map<string, string>();
+  const textForms: string[] = [];
+  const byteForms: string[] = [];
+  for (const entry of remembered.values()) {
+    for (const f of entry.textForms) (textForms.push(f), masked.set(f, entry.masked));
+    for (const f of entry.byteForms) (byteForms.push(f), masked.set(f, entry.masked));
+  }
+  // The trie matches the shortest of forms that begin alike; `longer` lists, longest first, the
+  // forms that continue a form, so that a longer value found at the same place is masked whole.
+  const all = [...new Set([...textForms, ...byteForms])].sort((a, b) => b.length - a.length);
+  const longer = new Map<string, string[]>();
+  for (const f of all) {
+    const ext = all.filter((g) => g.length > f.length && g.startsWith(f));
+    if (ext.length > 0) longer.set(f, ext);
+  }
+  const source = (forms: string[]) => literalAlternation([...new Set(forms)]);
+  return { text: new RegExp(source(textForms), "g"), bytes: new RegExp(source(byteForms), "g"), masked, longer };
+}
 
 /** Remembers a value a loader produced. Idempotent; values shorter than `MIN_REMEMBERED_LENGTH` are ignored. */
 export function rememberLoaded(value: string): void {
@@ -40,6 +63,7 @@ export function rememberLoaded(value: string): void {
   const byteForms = [...new Set(textForms.map((f) => Buffer.from(f, "utf8").toString("latin1")))];
   remembered.set(value, { textForms, byteForms, masked: mask(value) });
   if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  compiled = undefined;
 }
 
 /** How many values are remembered (for tests and diagnostics; never which). */
@@ -57,16 +81,18 @@ export interface Span {
 /**
  * Adds to `out` every occurrence of a remembered value in `text`. `bytes`: `text` is a Buffer
  * decoded as Latin-1 (one character per byte), so the values' UTF-8 bytes are searched for.
- * Time: one `indexOf` scan of `text` per remembered form.
+ * One pass of one pattern: an alternation of literals written as a trie, without quantifiers.
  */
 export function findLoaded(text: string, out: Span[], bytes = false): void {
   if (remembered.size === 0 || text.length < MIN_REMEMBERED_LENGTH) return;
-  for (const entry of remembered.values()) {
-    for (const form of bytes ? entry.byteForms : entry.textForms) {
-      for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) {
-        out.push({ start: at, end: at + form.length, masked: entry.masked });
-      }
-    }
+  compiled ??= compile();
+  const re = bytes ? compiled.bytes : compiled.text;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const form = compiled.longer.get(m[0])?.find((g) => text.startsWith(g, m!.index)) ?? m[0];
+    out.push({ start: m.index, end: m.index + form.length, masked: compiled.masked.get(form)! });
+    // Search on from the next character, not the end: a value may begin inside another (the spans are merged).
+    re.lastIndex = m.index + 1;
   }
 }
 

@@ -244,3 +244,19 @@ describe("redact (values)", () => {
     expect(JSON.stringify(out)).toBe('{"a":{"b":{"c":"[Redacted: too deep]"}}}');
   });
 });
+
+describe("the registry of loaded values", () => {
+  it("masks a longer value whole where a shorter one is its beginning, and overlapping values together", () => {
+    const short = j("shared-", "Pw9k", "Lm3n");
+    const long = `${short}${j("-Ext", "Qr7s")}`;
+    const other = j("Lm3n-", "Zz8x", "Yy2w");
+    unsafeSecretString(short);
+    unsafeSecretString(long);
+    unsafeSecretString(other);
+    expect(redactText(`a ${long} b`)).toBe(`a ${mask(long)} b`);
+    expect(redactText(`a ${short} b`)).toBe(`a ${mask(short)} b`);
+    // `short` ends where `other` begins: the two are masked as one span.
+    const joined = `${short}${other.slice(4)}`;
+    expectNoSecret(redactText(`x ${joined} y`), [short, other], "overlapping values");
+  });
+});
