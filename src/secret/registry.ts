@@ -66,6 +66,17 @@ export function rememberLoaded(value: string): void {
   compiled = undefined;
 }
 
+/**
+ * The patterns `findLoaded` runs (text and bytes), for the ReDoS gate
+ * (`tests/hardening/redos.test.ts`): an alternation of escaped literals written as a trie, no
+ * quantifier. Their sources hold the remembered values: never log them.
+ */
+export function loadedPatterns(): readonly RegExp[] {
+  if (remembered.size === 0) return [];
+  compiled ??= compile();
+  return [compiled.text, compiled.bytes].map((re) => new RegExp(re.source, re.flags));
+}
+
 /** How many values are remembered (for tests and diagnostics; never which). */
 export function loadedCount(): number {
   return remembered.size;
