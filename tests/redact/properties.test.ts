@@ -24,9 +24,13 @@ const loadedValue = (seed: number) => {
   return randomChars(next, `${ALNUM}"\\\n\t é€-_.`, 12 + Math.floor(next() * 28));
 };
 
-/** Text around a marker; a key needs a separator next to it (a word boundary), a loaded value does not. */
+/**
+ * Text around a marker; a key needs a separator next to it (a word boundary), a loaded value does
+ * not. No "/": it continues URL-shaped formats (a Slack webhook followed by "/" is not one), as the
+ * edges of tests/hardening/properties.test.ts leave it out.
+ */
 const filler = fc.string({ unit: fc.constantFrom(..."abc XYZ 019 ,;:=()[]{}'\"\\\n\t/é€".split("")), maxLength: 20 });
-const separator = fc.constantFrom(" ", "\n", "\t", '"', "'", "=", ":", ",", "(", "/", "\\n", "\\\"");
+const separator = fc.constantFrom(" ", "\n", "\t", '"', "'", "=", ":", ",", "(", "\\n", "\\\"");
 const stringWithSecrets = fc
   .array(fc.oneof(fc.tuple(filler, separator, keyMark, separator), fc.tuple(filler, fc.constant(""), valueMark, fc.constant(""))), { maxLength: 3 })
   .chain((parts) => filler.map((tail) => parts.flat().join("") + tail));
