@@ -1,4 +1,5 @@
 import { detect } from "../detect/detector.js";
+import { maskLoaded } from "./registry.js";
 
 /**
  * The base class of every error `keyguard/secret` raises. Its message names the source (the
@@ -55,6 +56,34 @@ export class SecretConfigError extends SecretError {
   override name = "SecretConfigError";
 }
 
+/** The steps of `rotateKey`, as a `SecretRotationError` names them. */
+export type RotationStep = "state" | "read" | "create" | "stage" | "verify" | "promote" | "before-revoke" | "revoke" | "rollback" | "finish";
+
+/** A key rotation (`rotateKey`) failed. Says at which step, whether it was rolled back, and whether running it again resumes it. */
+export class SecretRotationError extends SecretError {
+  override name = "SecretRotationError";
+  readonly step: RotationStep;
+  /** The rotation's id (also the version id in AWS Secrets Manager). */
+  readonly token: string | undefined;
+  /** Verification failed and the new key was withdrawn: the store serves the old key, the new one is revoked. */
+  readonly rolledBack: boolean;
+  /** The step state was kept: running `rotateKey` again with the same store continues from this step. */
+  readonly resumable: boolean;
+
+  constructor(
+    source: string,
+    message: string,
+    details: { step: RotationStep; token: string | undefined; rolledBack?: boolean; resumable?: boolean },
+    options?: { cause?: SafeCause },
+  ) {
+    super(source, message, options);
+    this.step = details.step;
+    this.token = details.token;
+    this.rolledBack = details.rolledBack ?? false;
+    this.resumable = details.resumable ?? false;
+  }
+}
+
 /**
  * What an error of `keyguard/secret` keeps of the error that caused it: its name, its `code`, an
  * HTTP status, and its message with every key the detector recognises masked. Never the original
@@ -95,10 +124,14 @@ export function safeCause(error: unknown, secret?: string): SafeCause {
   return new SafeCause(originalName, redact(raw, secret), code, status);
 }
 
-/** `text` with `secret` (if given) and every key the detector finds replaced by masked forms, cut to a bounded length. */
+/**
+ * `text` with `secret` (if given), every value a loader produced in this process, and every key
+ * the detector finds replaced by masked forms, cut to a bounded length.
+ */
 export function redact(text: string, secret?: string): string {
   let out = text;
   if (secret !== undefined && secret.length > 0) out = out.split(secret).join("[secret]");
+  out = maskLoaded(out);
   const found = detect(out);
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;

@@ -12,8 +12,10 @@ export {
   SecretFileError,
   SecretSourceError,
   SecretConfigError,
+  SecretRotationError,
   SafeCause,
 } from "./errors.js";
+export type { RotationStep } from "./errors.js";
 export type { SecretFormat } from "./format.js";
 export {
   unsafeSecretString,
@@ -28,5 +30,19 @@ export { rotatingSecret } from "./rotate.js";
 export type { RotatingOptions, RotatingSecret } from "./rotate.js";
 export { guardClient } from "./guard.js";
 export type { AnyClient, GuardedClient, GuardedKey, GuardedOptions, GuardedHeaders, GuardedHeaderValue, ClientOptionKey, DefaultKeyOption, KnownKeyOption } from "./guard.js";
-export { awsSecretsManagerSource } from "./aws.js";
-export type { SecretsManagerLike, AwsSecretOptions } from "./aws.js";
+export { awsSecretsManagerSource, awsSecretsManagerStore } from "./aws.js";
+export type { SecretsManagerLike, AwsSecretOptions, SecretsManagerRotationLike, AwsStoreOptions } from "./aws.js";
+export { rotateKey, keyAge, checkKeyAge, fileSecretStore, fileRotationState, DEFAULT_MAX_KEY_AGE_DAYS } from "./rotation.js";
+export type {
+  RotateKeyOptions,
+  RotationResult,
+  RotationStore,
+  RotationStateStore,
+  RotationState,
+  RotationEvent,
+  CreatedKey,
+  KeyToRevoke,
+  KeyMetadata,
+  KeyAge,
+  KeyAgeOptions,
+} from "./rotation.js";

@@ -12,6 +12,7 @@ import {
   safeCause,
 } from "./errors.js";
 import { checkFormat, formatIds, type SecretFormat } from "./format.js";
+import { rememberLoaded } from "./registry.js";
 
 /** The environment a loader reads: `process.env` unless given (tests, a parsed `.env`). */
 export type SecretEnv = Readonly<Record<string, string | undefined>>;
@@ -30,14 +31,24 @@ export interface EnvOptions extends FormatOption {
 }
 
 /**
+ * Brands a value a loader produced, and remembers it for the redactor of `keyguard/redact`, which
+ * masks it wherever it reaches a log line.
+ */
+function loaded(value: string): SecretString {
+  rememberLoaded(value);
+  return value as SecretString;
+}
+
+/**
  * The one named escape hatch: brands any string as a `SecretString` without loading it from
- * anywhere. For tests and glue code only; keyguard's type-aware lint rule flags it elsewhere.
+ * anywhere. For tests and glue code only; keyguard's type-aware lint rule flags it elsewhere. Like
+ * the loaders, it remembers the value for the redactor.
  */
 export function unsafeSecretString(value: string): SecretString {
   if (typeof value !== "string") {
     throw new SecretConfigError("unsafeSecretString", `unsafeSecretString: expected a string, got ${describeType(value)}`);
   }
-  return value as SecretString;
+  return loaded(value);
 }
 
 function describeType(value: unknown): string {
@@ -54,7 +65,7 @@ function requireName(kind: string, name: unknown): string {
 }
 
 /** Removes every trailing line break (`echo` and editors add one; the official images strip them). */
-function stripTrailingNewlines(text: string): string {
+export function stripTrailingNewlines(text: string): string {
   let end = text.length;
   while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
   return text.slice(0, end);
@@ -97,7 +108,7 @@ export function secretFromEnv(name: string, options: EnvOptions = {}): SecretStr
     const source = `env ${fileVar}`;
     const value = readSecretFile(file, source);
     checkFormat(value, options.format, source);
-    return value as SecretString;
+    return loaded(value);
   }
   const source = `env ${name}`;
   if (direct === undefined) {
@@ -105,7 +116,7 @@ export function secretFromEnv(name: string, options: EnvOptions = {}): SecretStr
   }
   if (direct.length === 0) throw new SecretNotFoundError(source, `${source}: environment variable ${name} is set but empty`);
   checkFormat(direct, options.format, source);
-  return direct as SecretString;
+  return loaded(direct);
 }
 
 /**
@@ -119,7 +130,7 @@ export function secretFromFile(path: string, options: FormatOption = {}): Secret
   if (options.format !== undefined) formatIds(options.format, source);
   const value = readSecretFile(path, source);
   checkFormat(value, options.format, source);
-  return value as SecretString;
+  return loaded(value);
 }
 
 /**
@@ -142,7 +153,7 @@ export function secretFromCredential(id: string, options: EnvOptions = {}): Secr
   }
   const value = readSecretFile(join(dir, id), source);
   checkFormat(value, options.format, source);
-  return value as SecretString;
+  return loaded(value);
 }
 
 export interface JsonOptions extends FormatOption {
@@ -189,7 +200,7 @@ export function secretFromJson(json: string, field: string | readonly string[], 
   if (typeof node !== "string") throw new SecretFormatError(source, `${source}: is ${describeType(node)}, not a string`);
   if (node.length === 0) throw new SecretNotFoundError(source, `${source}: is empty`);
   checkFormat(node, options.format, source);
-  return node as SecretString;
+  return loaded(node);
 }
 
 /** A loader of a secret that lives elsewhere: call it to fetch the current value. */
@@ -230,7 +241,7 @@ export function defineSecretSource(fetch: () => string | Promise<string>, option
     }
     if (value.length === 0) throw new SecretNotFoundError(sourceName, `${sourceName}: returned an empty string`);
     checkFormat(value, options.format, sourceName);
-    return value as SecretString;
+    return loaded(value);
   };
   return Object.defineProperty(load, "sourceName", { value: sourceName, enumerable: true }) as SecretSource;
 }

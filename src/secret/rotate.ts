@@ -1,5 +1,6 @@
 import type { SecretString } from "./brand.js";
 import { SecretConfigError, SecretError, SecretSourceError, describeCause, safeCause } from "./errors.js";
+import { rememberLoaded } from "./registry.js";
 
 export interface RotatingOptions {
   /** How long a fetched value is used before the next `get()` fetches it again. */
@@ -23,7 +24,11 @@ export interface RotatingOptions {
 export interface RotatingSecret {
   /** The current value: cached while younger than `maxAgeMs`; concurrent callers share one fetch. */
   get(): Promise<SecretString>;
-  /** Fetches now (e.g. after a 401), sharing a fetch already in flight. */
+  /**
+   * Fetches now (e.g. after a 401, or after a rotation job switched keys), sharing a fetch already
+   * in flight. Unlike `get()`, a failure rejects (a `SecretSourceError` that says the refresh
+   * failed) instead of serving the cached value: the caller asked for the current one.
+   */
   refresh(): Promise<SecretString>;
   /** `() => get()`, for SDKs whose key option accepts a function (`new OpenAI({ apiKey: rotating.provider() })`). */
   provider(): () => Promise<SecretString>;
@@ -44,7 +49,7 @@ function checkDuration(name: string, value: unknown, source: string): number {
  * secret manager reaches running clients without a restart or a redeploy.
  *
  * - Concurrent callers share one fetch; an expired value is fetched again once.
- * - `refresh()` forces a fetch.
+ * - `refresh()` forces a fetch, and rejects if it fails (no stale value for a forced refresh).
  * - A failed fetch is reported to `onError`, and the last good value is served until it is older
  *   than `maxAgeMs + graceMs`; then `get()` fails with a `SecretSourceError` naming the source.
  * - No promise is left rejected without a handler: a failure reaches only the callers that asked.
@@ -86,29 +91,22 @@ export function rotatingSecret(
     return new SecretSourceError(name, `${name}: fetching the secret failed: ${describeCause(cause)}`, { cause });
   };
 
+  /** Fetches once; rejects with the failure (after recording it), whatever is cached. */
   async function fetchOnce(): Promise<SecretString> {
     try {
       const next = await source();
       if (typeof next !== "string" || next.length === 0) {
         throw new SecretSourceError(name, `${name}: the source returned ${next === "" ? "an empty string" : typeof next}, not a secret`);
       }
+      rememberLoaded(next);
       value = next;
       fetchedAt = Date.now();
       failedAt = undefined;
       return next;
     } catch (error) {
       const failure = toSecretError(error);
-      const now = Date.now();
-      failedAt = now;
+      failedAt = Date.now();
       report(failure);
-      if (value !== undefined && now - fetchedAt <= maxAgeMs + graceMs) return value;
-      if (value !== undefined) {
-        throw new SecretSourceError(
-          name,
-          `${name}: fetching the secret failed and the last good value is older than maxAgeMs + graceMs (${maxAgeMs + graceMs} ms): ${failure.message}`,
-          { cause: safeCause(failure, value) },
-        );
-      }
       throw failure;
     }
   }
@@ -126,21 +124,55 @@ export function rotatingSecret(
     return pending;
   }
 
+  /** `promise`, marked as handled: a caller that ignores it does not cause an unhandled rejection; one that awaits it still sees the failure. */
+  const quiet = (promise: Promise<SecretString>) => {
+    promise.catch(() => undefined);
+    return promise;
+  };
+
+  /** Stale-on-error: the last good value while it is younger than `maxAgeMs + graceMs`. */
+  const staleOrThrow = (failure: unknown): SecretString => {
+    const error = failure instanceof SecretError ? failure : toSecretError(failure);
+    if (value !== undefined && Date.now() - fetchedAt <= maxAgeMs + graceMs) return value;
+    if (value !== undefined) {
+      throw new SecretSourceError(
+        name,
+        `${name}: fetching the secret failed and the last good value is older than maxAgeMs + graceMs (${maxAgeMs + graceMs} ms): ${error.message}`,
+        { cause: safeCause(error, value) },
+      );
+    }
+    throw error;
+  };
+
   function get(): Promise<SecretString> {
-    if (inflight) return inflight;
     if (value !== undefined) {
       const now = Date.now();
       const age = now - fetchedAt;
-      if (age < maxAgeMs) return Promise.resolve(value);
+      if (!inflight && age < maxAgeMs) return Promise.resolve(value);
       // The source failed a moment ago: serve the stale value until it is worth trying again.
-      if (failedAt !== undefined && now - failedAt < retryMs && age <= maxAgeMs + graceMs) return Promise.resolve(value);
+      if (!inflight && failedAt !== undefined && now - failedAt < retryMs && age <= maxAgeMs + graceMs) return Promise.resolve(value);
     }
-    return fetchShared();
+    return quiet(fetchShared().catch(staleOrThrow));
+  }
+
+  /**
+   * A forced fetch (after a 401, or by a rotation job that has just switched keys): unlike `get()`
+   * it never falls back to the cached value, since the caller asked for the source's value now.
+   */
+  function refresh(): Promise<SecretString> {
+    return quiet(
+      fetchShared().catch((failure: unknown) => {
+        const error = failure instanceof SecretError ? failure : toSecretError(failure);
+        throw new SecretSourceError(name, `${name}: refresh() failed, the cached value was not replaced: ${error.message}`, {
+          cause: safeCause(error, value),
+        });
+      }),
+    );
   }
 
   return {
     get,
-    refresh: fetchShared,
+    refresh,
     provider: () => get,
   };
 }

@@ -14,6 +14,7 @@ import { parse } from "@typescript-eslint/parser";
 import { describe, expect, it } from "vitest";
 import { moduleMentionPattern } from "../../rules/client-calls.js";
 import { compiledPatterns } from "../../src/detect/index.js";
+import { loadedPatterns, rememberLoaded } from "../../src/secret/registry.js";
 
 process.env.RECHECK_SYNC_BACKEND = "pure";
 const { checkSync } = await import("recheck");
@@ -37,6 +38,8 @@ const DYNAMIC_SITES: Record<string, string> = {
     "catalog patterns: checked below through compiledPatterns(); extraPatterns/allow: the user's own options",
   "rules/client-calls.ts":
     "the client-module prefilter: checked below through moduleMentionPattern() (an alternation of escaped module names)",
+  "src/secret/registry.ts":
+    "the loaded-value pattern of the redactor: checked below through loadedPatterns() (a trie of escaped literals, with hostile values)",
 };
 
 interface Site {
@@ -127,6 +130,13 @@ describe("ReDoS gate", () => {
     const custom = moduleMentionPattern([{ modules: ["(a+)+b", "@corp/ai-*"] } as never]);
     expect(custom.test(`import x from "(a+)+b";`)).toBe(true);
     expect(analyse(custom.source, custom.flags).status).toBe("safe");
+  });
+
+  it("the loaded-value pattern of the redactor, as the registry compiles it, is safe, hostile values included", () => {
+    for (const value of ["(a+)+b-and-more", "aaaaaaaaaaaa", "aaaaaaaaaaaab", "line one\nline two", 'quote"back\\slash', "[.*+?^${}()|]-/x"]) rememberLoaded(value);
+    const patterns = loadedPatterns();
+    expect(patterns).toHaveLength(2);
+    for (const re of patterns) expect(analyse(re.source, re.flags).status).toBe("safe");
   });
 
   it("every regex literal and RegExp(literal) in src/ and rules/ is safe", () => {

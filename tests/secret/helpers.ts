@@ -1,3 +1,6 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { inspect } from "node:util";
 import { expect } from "vitest";
 import { knownPrefix, mask } from "../../src/detect/mask.js";
@@ -60,4 +63,22 @@ export function expectSecret(actual: unknown, expected: string): void {
 export function expectSecrets(actual: readonly unknown[], expected: readonly string[]): void {
   if (actual.length !== expected.length) expect.fail(`got ${actual.length} values, expected ${expected.length}`);
   actual.forEach((a, i) => expectSecret(a, expected[i]!));
+}
+
+/**
+ * The `file://` URL of a built entry point (`dist/src/<dir>/index.js`), for child processes that
+ * run keyguard as users do. Refuses a missing build, or one older than any source file of `dirs`
+ * (`npm test` builds first; run `npm run build` when running a test file alone).
+ */
+export function freshBuild(entry: string, dirs: readonly string[]): string {
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const built = join(root, "dist", entry);
+  if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build`);
+  const builtAt = statSync(built).mtimeMs;
+  for (const dir of dirs) {
+    for (const f of readdirSync(join(root, dir))) {
+      if (statSync(join(root, dir, f)).mtimeMs > builtAt) throw new Error(`dist is older than ${dir}/${f}: run npm run build`);
+    }
+  }
+  return pathToFileURL(built).href;
 }

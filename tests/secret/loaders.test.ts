@@ -32,6 +32,33 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The error `fn` throws synchronously; fails if it throws nothing. */
+function caughtSync(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return expect.fail("expected an error, none was thrown");
+}
+
+/** Runs `fn` as the user and group "nobody" when this process is root (restored before returning), as itself otherwise. */
+function asUnprivileged<T>(fn: () => T): T {
+  if (process.getuid?.() !== 0) return fn();
+  if (typeof process.seteuid !== "function" || typeof process.setegid !== "function") {
+    return expect.fail("running as root, but process.seteuid is unavailable here (a worker thread?): cannot test an unreadable file");
+  }
+  const NOBODY = 65534;
+  process.setegid(NOBODY);
+  process.seteuid(NOBODY);
+  try {
+    return fn();
+  } finally {
+    process.seteuid(0);
+    process.setegid(0);
+  }
+}
+
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -217,11 +244,28 @@ describe("secretFromFile", () => {
     expect(error.cause).toBeInstanceOf(Error);
   });
 
-  it.skipIf(process.getuid?.() === 0)("fails on an unreadable file", async () => {
-    const path = file("unreadable", ANTHROPIC);
-    chmodSync(path, 0o000);
-    const error = expectSafeError(await caught(() => secretFromFile(path)), SecretFileError, ANTHROPIC);
-    expect((error as SecretFileError).code).toBe("EACCES");
+  it("fails on an unreadable file (EACCES), under root too: the read then runs with an unprivileged effective user", async () => {
+    // Root reads any file whatever its mode, so under root (CI containers) the read is done with
+    // the effective user and group "nobody" (seteuid, restored at once: the call is synchronous).
+    // The directory is searchable by everyone, so the EACCES comes from the file's own mode: a
+    // readable file beside it is read in the same way, as the control.
+    const shared = mkdtempSync(join(tmpdir(), "keyguard-unreadable-"));
+    try {
+      chmodSync(shared, 0o711);
+      const unreadable = join(shared, "unreadable");
+      const readable = join(shared, "readable");
+      writeFileSync(unreadable, ANTHROPIC);
+      writeFileSync(readable, OPENAI);
+      chmodSync(unreadable, 0o000);
+      chmodSync(readable, 0o644);
+      const [control, error] = asUnprivileged(() => [secretFromFile(readable), caughtSync(() => secretFromFile(unreadable))]);
+      expectSecret(control, OPENAI);
+      const fileError = expectSafeError(error, SecretFileError, ANTHROPIC) as SecretFileError;
+      expect(fileError.code).toBe("EACCES");
+      expect(fileError.message).toBe(`file ${unreadable}: file ${unreadable} is not readable (permission denied) (EACCES)`);
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
   });
 
   it("fails on a wrong format without the value", async () => {

@@ -1,13 +1,14 @@
 // keyguard/secret as a user runs it: the built module, in real child processes, with real
 // environment variables, `node --env-file`, files named by NAME_FILE and systemd credentials.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mask } from "../../src/detect/mask.js";
 import { fakeKey } from "../helpers/keys.js";
+import { freshBuild } from "./helpers.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const built = join(root, "dist/src/secret/index.js");
@@ -17,12 +18,9 @@ const OPENAI = fakeKey("openai-project", 32);
 
 let dir: string;
 beforeAll(() => {
-  // These tests run the built module (`npm test` builds first): refuse a missing or stale build.
-  if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build`);
-  const builtAt = statSync(built).mtimeMs;
-  for (const f of readdirSync(join(root, "src/secret"))) {
-    if (statSync(join(root, "src/secret", f)).mtimeMs > builtAt) throw new Error(`dist is older than src/secret/${f}: run npm run build`);
-  }
+  // These tests run the built module: refuse a missing or stale build.
+  freshBuild("src/secret/index.js", ["src/secret", "src/detect"]);
+  freshBuild("src/redact/index.js", ["src/redact"]);
   dir = mkdtempSync(join(tmpdir(), "keyguard-process-"));
 });
 afterAll(() => {
@@ -137,6 +135,13 @@ describe("keyguard/secret loads neither ESLint nor TypeScript", () => {
     // The check sees keyguard's own modules, so it does see what is loaded.
     expect(loaded.some((p) => p.endsWith("/dist/src/secret/index.js"))).toBe(true);
     expect(loaded.some((p) => p.endsWith("/dist/src/detect/detector.js"))).toBe(true);
+    for (const name of ["eslint", "typescript", "@typescript-eslint"]) expect(loaded.filter(isPackage(name))).toEqual([]);
+  });
+
+  it("importing keyguard/redact loads no module of eslint, typescript or @typescript-eslint either", () => {
+    const redactUrl = pathToFileURL(join(root, "dist/src/redact/index.js")).href;
+    const loaded = loadedBy(`const r = await import(${JSON.stringify(redactUrl)}); r.redactText("x");`);
+    expect(loaded.some((p) => p.endsWith("/dist/src/redact/redactor.js"))).toBe(true);
     for (const name of ["eslint", "typescript", "@typescript-eslint"]) expect(loaded.filter(isPackage(name))).toEqual([]);
   });
 

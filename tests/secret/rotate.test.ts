@@ -151,6 +151,35 @@ describe("rotatingSecret", () => {
     expectSecret(await recovered, KEYS[2]);
   });
 
+  it("refresh() during a source outage rejects with a clear error, while get() keeps serving the cached value", async () => {
+    const { state, source } = countingSource();
+    const errors: SecretError[] = [];
+    const rotating = rotatingSecret(defineSecretSource(source, { name: "vault kv/anthropic" }), { maxAgeMs: 60_000, onError: (e) => errors.push(e) });
+    const first = rotating.get();
+    await vi.advanceTimersByTimeAsync(50);
+    expectSecret(await first, KEYS[0]);
+
+    state.failing = true;
+    const refreshed = caught(() => rotating.refresh());
+    const during = rotating.get();
+    await vi.advanceTimersByTimeAsync(50);
+    const error = expectSafeError(await refreshed, SecretSourceError, ...KEYS);
+    expect(error.message).toMatch(/^vault kv\/anthropic: refresh\(\) failed, the cached value was not replaced: vault kv\/anthropic: fetching the secret failed: .*503/);
+    // A get() that shared the failed fetch, and one after it, are served the cached value.
+    expectSecret(await during, KEYS[0]);
+    expectSecret(await rotating.get(), KEYS[0]);
+    expect(state.calls).toBe(2);
+    expect(errors).toHaveLength(1);
+
+    // Once the source is back, refresh() returns the new value.
+    state.failing = false;
+    state.version = 1;
+    const back = rotating.refresh();
+    await vi.advanceTimersByTimeAsync(50);
+    expectSecret(await back, KEYS[1]);
+    expectSecret(await rotating.get(), KEYS[1]);
+  });
+
   it("the first fetch failing rejects, and the next call tries again", async () => {
     const { state, source } = countingSource();
     state.failing = true;
