@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { lintSources, PACKAGES, packageRoot, type SourceFile } from "../../bench/sources.js";
 import { fakeKey } from "../helpers/keys.js";
-import { NO_HARDCODED_KEY, packageSources, REQUIRE_SECRET_SOURCE, SHARDS, shardTargets, TYPED_PACKAGES } from "./sdk-sources.js";
+import { NO_HARDCODED_KEY, packageSources, SHARDS, shardTargets, TYPED_PACKAGES, TYPESCRIPT_RULES } from "./sdk-sources.js";
 
 describe("real code: the SDKs' shipped sources", () => {
   const packages = PACKAGES.map(packageSources);
@@ -27,7 +27,7 @@ describe("real code: the SDKs' shipped sources", () => {
     expect(p.typescript.every((f) => /\.[mc]?ts$/.test(f.path))).toBe(true);
   });
 
-  it("the shards lint every sampled file with no-hardcoded-key and every TypeScript file with require-secret-source, each once", () => {
+  it("the shards lint every sampled file with no-hardcoded-key and every TypeScript file with the client and exposure rules, each once", () => {
     const shardFiles = readdirSync(fileURLToPath(new URL(".", import.meta.url))).filter((f) => /^sdk-sources\.shard\d+\.test\.ts$/.test(f));
     expect(shardFiles.sort()).toEqual(Array.from({ length: SHARDS }, (_, i) => `sdk-sources.shard${i + 1}.test.ts`).sort());
     const linted = new Map<string, string[]>();
@@ -39,7 +39,7 @@ describe("real code: the SDKs' shipped sources", () => {
     const expected = new Map<string, string[]>();
     for (const p of packages) {
       for (const f of p.sampled) expected.set(f.absolute, [NO_HARDCODED_KEY]);
-      for (const f of p.typescript) expected.set(f.absolute, [...(expected.get(f.absolute) ?? []), REQUIRE_SECRET_SOURCE]);
+      for (const f of p.typescript) expected.set(f.absolute, [...(expected.get(f.absolute) ?? []), ...TYPESCRIPT_RULES]);
     }
     expect(linted).toEqual(expected);
   });

@@ -5,9 +5,10 @@
  * - the real-code run (`npm run bench:real` lints every file): `no-hardcoded-key`, default options,
  *   on a deterministic sample (one file in six) of every `.ts`/`.js` source that `openai`,
  *   `@anthropic-ai/sdk`, `groq-sdk` and `ai` ship: no finding, no parse error;
- * - `require-secret-source` on every TypeScript file (`src/**.ts`, `.d.ts`, `.d.mts`) that `openai`,
- *   `@anthropic-ai/sdk` and `ai` ship: real code full of `apiKey` options, key functions and header
- *   handling, on which the rule must report nothing.
+ * - `require-secret-source`, `no-browser-secret` and `no-secret-in-logs` on every TypeScript file
+ *   (`src/**.ts`, `.d.ts`, `.d.mts`) that `openai`, `@anthropic-ai/sdk` and `ai` ship: real code full
+ *   of `apiKey` options, key functions, header handling, browser detection, `dangerouslyAllowBrowser`
+ *   plumbing, loggers and error messages, on which none of these rules may report anything.
  *
  * The files are split into shards (tests/bench/sdk-sources.shard*.test.ts), so that the test
  * runner's workers lint them in parallel; every file is in exactly one shard.
@@ -33,6 +34,8 @@ export const SHARDS = 4;
 const TS_FILE = /\.(?:d\.)?[mc]?ts$/;
 export const NO_HARDCODED_KEY = "keyguard/no-hardcoded-key";
 export const REQUIRE_SECRET_SOURCE = "keyguard/require-secret-source";
+/** The rules run on the TypeScript files: the client rule and the two exposure rules. */
+export const TYPESCRIPT_RULES = [REQUIRE_SECRET_SOURCE, "keyguard/no-browser-secret", "keyguard/no-secret-in-logs"] as const;
 
 /** The TypeScript files of a package, twins (`.d.ts`/`.d.mts`) once. */
 export function typescriptFiles(files: readonly SourceFile[]): SourceFile[] {
@@ -60,7 +63,7 @@ export interface PackageSources {
   readonly all: readonly SourceFile[];
   /** The real-code sample of `all`, linted with `no-hardcoded-key`. */
   readonly sampled: readonly SourceFile[];
-  /** The TypeScript files linted with `require-secret-source` (none for packages not in TYPED_PACKAGES). */
+  /** The TypeScript files linted with TYPESCRIPT_RULES (none for packages not in TYPED_PACKAGES). */
   readonly typescript: readonly SourceFile[];
   /** Every file of the two lists once, with its rules. */
   readonly targets: readonly Target[];
@@ -74,7 +77,7 @@ export function packageSources(name: string): PackageSources {
   const inSample = new Set(sampled);
   const inTypescript = new Set(typescript);
   const targets = all.flatMap((file) => {
-    const rules = [...(inSample.has(file) ? [NO_HARDCODED_KEY] : []), ...(inTypescript.has(file) ? [REQUIRE_SECRET_SOURCE] : [])];
+    const rules = [...(inSample.has(file) ? [NO_HARDCODED_KEY] : []), ...(inTypescript.has(file) ? TYPESCRIPT_RULES : [])];
     return rules.length > 0 ? [{ file, rules }] : [];
   });
   return { name, all, sampled, typescript, targets };
@@ -145,7 +148,7 @@ export function describeShard(shard: number): void {
   describe(`the SDKs' shipped sources, shard ${shard}/${SHARDS}`, () => {
     const packages = PACKAGES.map(packageSources);
     const targets = shardTargets(packages, shard);
-    it.each(PACKAGES)("%s: no-hardcoded-key finds nothing in its sample, require-secret-source nothing in its TypeScript", (name) => {
+    it.each(PACKAGES)("%s: no-hardcoded-key finds nothing in its sample, the client and exposure rules nothing in its TypeScript", (name) => {
       const mine = targets.filter((t) => t.file.packageName === name);
       expect(mine.length).toBeGreaterThan(0);
       const result = lintTargets(mine);
