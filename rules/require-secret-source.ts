@@ -1,6 +1,9 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { envVarFor, type ClientEntry } from "../src/clients/catalog.js";
-import { envVarName, isEnvObject, onlyInit, propertyName, unwrap } from "./ast.js";
+import { cannotBeCredential, detectorFor, isDetectedKey, readsAsStandIn } from "./analysis/key-literals.js";
+import { betterRewrite } from "./analysis/rewrites.js";
+import { envVarName, isEnvObject, onlyInit, propertyName, staticString, unwrap } from "./ast.js";
+import { globMatches, relativePath, TEST_FILE_GLOBS } from "./glob.js";
 import { USER_CLIENT_SCHEMA, createClientMatcher, mentionsClientModule, objectProps, type KeyUse, type UserClient } from "./client-calls.js";
 import { createRule } from "./utils.js";
 
@@ -18,9 +21,13 @@ export type Options = [
     envAccess?: EnvAccess;
     /** Environment variable of the suggestion by client id (`{ "openai": "LLM_GATEWAY_KEY" }`). */
     envVars?: Record<string, string>;
+    /** Leave literals in test files and fixtures alone (default true): see `TEST_FILE_GLOBS`. */
+    allowTestFiles?: boolean;
+    /** Literal values never reported (`"ollama"` for a keyless local server). */
+    allowValues?: string[];
   },
 ];
-export type MessageIds = "hardcoded" | "hardcodedFallback" | "unknownSource" | "useEnv" | "removeFallback";
+export type MessageIds = "hardcoded" | "standIn" | "hardcodedFallback" | "unknownSource" | "useEnv" | "removeFallback";
 
 /** keyguard's own loaders (`keyguard/secret`): their results are secrets by construction. */
 const KEYGUARD_LOADERS = new Set(["secretFromEnv", "secretFromFile", "secretFromCredential", "secretFromJson"]);
@@ -87,9 +94,11 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       hardcoded:
-        "{{client}} gets its {{option}} from a hardcoded value{{where}}. Read it from {{env}} or a secret loader, and revoke the key if it was ever committed.",
+        "{{client}} gets its {{option}} from a hardcoded value{{where}}. It has no key format keyguard knows, but it may be the key of a service it cannot tell (an internal gateway, a self-hosted server): read it from {{env}} or a secret loader, and if it is a real key that was committed, revoke it.",
+      standIn:
+        "{{client}} gets its {{option}} from a hardcoded stand-in value{{where}}: in application code it hides a missing configuration. Read it from {{env}} or a secret loader; a placeholder for a keyless server can go in the rule's `allowValues` option.",
       hardcodedFallback:
-        "{{client}} gets its {{option}} with a hardcoded fallback{{where}}. Remove the fallback: read the key from {{env}} or a secret loader only, and revoke it if it was ever committed.",
+        "{{client}} gets its {{option}} with a hardcoded fallback{{where}}. Remove the fallback and read the key from {{env}} or a secret loader only: a missing key should fail, not fall back.",
       unknownSource:
         "{{client}} gets its {{option}} from a value whose origin this file does not show (strict). Read it from {{env}} or a secret loader here, or use keyguard/require-secret-string with type information.",
       useEnv: "Replace the hardcoded value with {{env}}.",
@@ -124,12 +133,22 @@ export default createRule<Options, MessageIds>({
             description: "Environment variable of the suggestion by client id (catalog id, or `custom:<module>#<export>`).",
             additionalProperties: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
           },
+          allowTestFiles: {
+            type: "boolean",
+            description: "Leave literals in test files and fixtures alone: `*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`, `__mocks__/`, `fixtures/`, `__fixtures__/` (default true).",
+          },
+          allowValues: {
+            type: "array",
+            description: "Literal values never reported (placeholders for keyless servers, e.g. `\"ollama\"`).",
+            items: { type: "string" },
+            uniqueItems: true,
+          },
         },
       },
     ],
-    defaultOptions: [{ clients: [], secretLoaders: [], strict: false, envAccess: "process.env", envVars: {} }],
+    defaultOptions: [{ clients: [], secretLoaders: [], strict: false, envAccess: "process.env", envVars: {}, allowTestFiles: true, allowValues: [] }],
   },
-  defaultOptions: [{ clients: [], secretLoaders: [], strict: false, envAccess: "process.env", envVars: {} }],
+  defaultOptions: [{ clients: [], secretLoaders: [], strict: false, envAccess: "process.env", envVars: {}, allowTestFiles: true, allowValues: [] }],
   create(context, [options]) {
     let matcher: ReturnType<typeof createClientMatcher>;
     try {
@@ -141,6 +160,11 @@ export default createRule<Options, MessageIds>({
     }
     const sourceCode = context.sourceCode;
     const loaders = new Set(options.secretLoaders ?? []);
+    const allowedValues = new Set(options.allowValues ?? []);
+    const file = relativePath(context.cwd, context.filename);
+    // Placeholders in tests and fixtures are the norm there; a real key in them is no-hardcoded-key's.
+    const literalsAllowed = options.allowTestFiles !== false && TEST_FILE_GLOBS.some((glob) => globMatches(glob, file));
+    const detector = detectorFor();
     const envAccess = options.envAccess ?? "process.env";
 
     const envExpression = (name: string) =>
@@ -384,8 +408,14 @@ export default createRule<Options, MessageIds>({
         context.report({ node: use.at, messageId: "unknownSource", data });
         return;
       }
-      if (found.kind !== "literal") return;
+      if (found.kind !== "literal" || literalsAllowed) return;
       const literal = found.node;
+      const value = staticString(literal, () => sourceCode.getScope(literal));
+      if (value !== undefined) {
+        // A key the detector knows is no-hardcoded-key's to report (once, where it is written).
+        if (isDetectedKey(detector, literal, value, sourceCode)) return;
+        if (cannotBeCredential(value) || allowedValues.has(value)) return;
+      }
       const inside = literal.range[0] >= use.at.range[0] && literal.range[1] <= use.at.range[1];
       if (!inside) data.where = ` (line ${literal.loc.start.line})`;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
@@ -395,15 +425,15 @@ export default createRule<Options, MessageIds>({
           fallback.type === AST_NODE_TYPES.LogicalExpression
             ? (fixer) => fixer.replaceText(fallback, sourceCode.getText(fallback.left))
             : (fixer) => fixer.removeRange([fallback.left.range[1], fallback.range[1]]);
-        if (fallback.type === AST_NODE_TYPES.LogicalExpression ? fallback.right === literal : fallback.right === literal) {
-          suggest.push({ messageId: "removeFallback", fix: removal });
-        }
+        if (fallback.right === literal) suggest.push({ messageId: "removeFallback", fix: removal });
         context.report({ node: use.at, messageId: "hardcodedFallback", data, suggest });
         return;
       }
-      const fix = envFix(literal, data.env);
-      if (fix) suggest.push({ messageId: "useEnv", data: { env: data.env }, fix });
-      context.report({ node: use.at, messageId: "hardcoded", data, suggest });
+      const better = betterRewrite(sourceCode, literal, data.env);
+      const fix = better?.fix ?? envFix(literal, data.env);
+      if (fix) suggest.push(better?.kind === "removeFallback" ? { messageId: "removeFallback", fix } : { messageId: "useEnv", data: { env: data.env }, fix });
+      const messageId = value !== undefined && readsAsStandIn(value) ? "standIn" : "hardcoded";
+      context.report({ node: use.at, messageId, data, suggest });
     }
 
     const check = (node: TSESTree.NewExpression | TSESTree.CallExpression) => {

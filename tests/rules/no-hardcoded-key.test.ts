@@ -183,7 +183,7 @@ PROVIDERS.forEach((provider, i) => {
     catalogInvalid.push({
       name: `${provider.id}: a key as the fallback of process.env.${provider.envVar}`,
       code: `const k = process.env.${provider.envVar} ?? ${JSON.stringify(key)};`,
-      errors: [{ ...expected, suggestions: [{ ...expected.suggestions[0]!, output: `const k = process.env.${provider.envVar} ?? ${source};` }] }],
+      errors: [{ ...expected, suggestions: [{ messageId: "removeFallback" as const, output: `const k = process.env.${provider.envVar};` }] }],
     });
     catalogValid.push({ name: `${provider.id}: the same value under an unrelated name`, code: `const digest = ${JSON.stringify(key)};` });
     catalogValid.push({
