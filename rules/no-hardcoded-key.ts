@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 import type { AllowEntry, CustomPattern, Detector, Finding } from "../src/detect/index.js";
 import { detectorFor, formatFindings, namedFinding } from "./analysis/key-literals.js";
 import { betterRewrite } from "./analysis/rewrites.js";
-import { staticString, type ScopeSource } from "./ast.js";
+import { staticString, type ScopeSource } from "./analysis/static-value.js";
 import { createRule } from "./utils.js";
 
 export type Options = [

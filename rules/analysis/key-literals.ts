@@ -6,7 +6,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { CLIENTS } from "../../src/clients/catalog.js";
 import { createDetector, KNOWN_PREFIXES, type AllowEntry, type CustomPattern, type Detector, type Finding } from "../../src/detect/index.js";
-import { bindingName, calleeName, clientOption } from "../ast.js";
+import { argumentOf, bindingName, clientOption } from "./places.js";
+import { parentThroughTypeWrappers } from "./syntax.js";
 
 /** What a detector is built from: `no-hardcoded-key`'s options. */
 export interface DetectorConfig {
@@ -142,25 +143,8 @@ function useFinding(detector: Detector, node: TSESTree.Node, value: string): Fin
 
 /** The declarator `node` initialises directly (`const K = node`), with an identifier as its target. */
 function declaratorOf(node: TSESTree.Node): TSESTree.VariableDeclarator | undefined {
-  let child = node;
-  let parent = node.parent;
-  while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
-    child = parent;
-    parent = parent.parent;
-  }
+  const { child, parent } = parentThroughTypeWrappers(node);
   return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier ? parent : undefined;
-}
-
-/** The callee's name when `node` is an argument of a call or `new` (`twilio` for `twilio(sid, "…")`). */
-function argumentOf(node: TSESTree.Node): string | undefined {
-  let child = node;
-  let parent = node.parent;
-  while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
-    child = parent;
-    parent = parent.parent;
-  }
-  if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return undefined;
-  return parent.arguments.includes(child as TSESTree.CallExpressionArgument) ? calleeName(parent.callee) : undefined;
 }
 
 /** Whether `no-hardcoded-key` (with `detector`) reports the value `value` written at `node`. */

@@ -3,7 +3,8 @@
  * would leave an odd expression, the rewrite that reads as a person would write it.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { isEnvObject } from "../ast.js";
+import { isEnvObject } from "./env.js";
+import { parentThroughTypeWrappers } from "./syntax.js";
 
 /** A rewrite: remove the fallback the value is, or put `env` in place of a larger expression. */
 export interface Rewrite {
@@ -19,17 +20,7 @@ export interface Rewrite {
  * A parameter default (`key = "…"`) keeps the plain replacement: `key = process.env.X` is good code.
  */
 export function betterRewrite(sourceCode: Readonly<TSESLint.SourceCode>, target: TSESTree.Node, env: string): Rewrite | undefined {
-  let child: TSESTree.Node = target;
-  let parent = target.parent;
-  while (
-    parent &&
-    (parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      parent.type === AST_NODE_TYPES.TSNonNullExpression)
-  ) {
-    child = parent;
-    parent = parent.parent;
-  }
+  const { child, parent } = parentThroughTypeWrappers(target);
   if (!parent) return undefined;
   if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== "&&" && parent.right === child) {
     const kept = sourceCode.getText(parent.left);
