@@ -60,7 +60,7 @@ export function isEnvContainer(node: TSESTree.Node, sourceCode: Readonly<TSESLin
     if (propertyName(n.property, n.computed) === "env" && isParameter(unwrap(n.object), sourceCode)) return true;
     // A section of Nuxt's runtime config: `useRuntimeConfig().openai`.
     const object = unwrap(n.object);
-    return object.type !== AST_NODE_TYPES.Identifier && isEnvContainer(object, sourceCode, depth + 1) && isRuntimeConfig(object, sourceCode, depth + 1);
+    return isRuntimeConfig(object, sourceCode, depth + 1);
   }
   if (n.type !== AST_NODE_TYPES.Identifier) return false;
   if (n.name === "env" && isParameter(n, sourceCode)) return true;
