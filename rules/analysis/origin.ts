@@ -162,7 +162,9 @@ export function createOriginAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, 
   /** A value of a configured user key source (`userKeySources`). */
   function isUserKey(node: TSESTree.Node): boolean {
     if (userSources.size === 0) return false;
-    const path = memberPath(node.type === AST_NODE_TYPES.CallExpression ? node.callee : node);
+    let n = unwrap(node);
+    if (n.type === AST_NODE_TYPES.AwaitExpression) n = unwrap(n.argument);
+    const path = memberPath(n.type === AST_NODE_TYPES.CallExpression ? n.callee : n);
     return path !== undefined && pathMatches(userSources, path);
   }
 

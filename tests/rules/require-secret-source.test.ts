@@ -487,6 +487,45 @@ ruleTester().run(
   }),
 );
 
+ruleTester().run(
+  "require-secret-source: the environment of every runtime, and bring-your-own-key apps (strict)",
+  rule,
+  masked<MessageIds, Options>({
+    valid: [
+      // Cloudflare Workers: the handler's env bindings; Pages Functions and Hono: context.env
+      `${OPENAI_IMPORT}\nexport default { async fetch(request: Request, env: Env) { return new OpenAI({ apiKey: env.OPENAI_API_KEY }); } };`,
+      `${OPENAI_IMPORT}\nexport const onRequest = (context: EventContext) => new OpenAI({ apiKey: context.env.OPENAI_API_KEY });`,
+      `${OPENAI_IMPORT}\napp.post("/chat", (c) => { const client = new OpenAI({ apiKey: c.env.OPENAI_API_KEY }); });`,
+      // SvelteKit
+      `${OPENAI_IMPORT}\nimport { OPENAI_API_KEY } from "$env/static/private";\nnew OpenAI({ apiKey: OPENAI_API_KEY });`,
+      `${OPENAI_IMPORT}\nimport { env } from "$env/dynamic/private";\nnew OpenAI({ apiKey: env.OPENAI_API_KEY });`,
+      // Nuxt
+      `${OPENAI_IMPORT}\nexport default defineEventHandler((event) => new OpenAI({ apiKey: useRuntimeConfig(event).openaiApiKey }));`,
+      `${OPENAI_IMPORT}\nconst config = useRuntimeConfig();\nnew OpenAI({ apiKey: config.openai.apiKey });`,
+      // Astro / Vite, Deno, Bun
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: import.meta.env.OPENAI_API_KEY });`,
+      `${OPENAI_IMPORT}\nconst key = Deno.env.get("OPENAI_API_KEY");\nnew OpenAI({ apiKey: key });`,
+      `${OPENAI_IMPORT}\nconst { OPENAI_API_KEY } = Bun.env;\nnew OpenAI({ apiKey: OPENAI_API_KEY });`,
+      // bring your own key: the user's key from the request, the session, the profile
+      `${OPENAI_IMPORT}\nexport async function POST(req: Request) { const { apiKey } = await req.json(); return new OpenAI({ apiKey }); }`,
+    ].map((code, i) => ({
+      code,
+      options: [{ strict: true, ...(i === 10 ? { userKeySources: ["req.json"] } : {}) }] as Options,
+    })).concat([
+      { code: `${OPENAI_IMPORT}\nfunction handler(req: any) { return new OpenAI({ apiKey: req.body.apiKey }); }`, options: [{ strict: true, userKeySources: ["req.body"] }] },
+      { code: `${OPENAI_IMPORT}\nfunction handler(session: any) { return new OpenAI({ apiKey: session.user.openaiKey }); }`, options: [{ strict: true, userKeySources: ["session.user"] }] },
+      { code: `${OPENAI_IMPORT}\nasync function handler(id: string) { return new OpenAI({ apiKey: await getUserApiKey(id) }); }`, options: [{ strict: true, userKeySources: ["getUserApiKey"] }] },
+    ]),
+    invalid: [
+      // public environment modules ship to the browser: not a place for a key, and not a source
+      `import { PUBLIC_OPENAI_API_KEY } from "$env/static/public";\nnew OpenAI({ apiKey: PUBLIC_OPENAI_API_KEY });`,
+      // a user key source covers what it names only
+      "function handler(req: any) { return new OpenAI({ apiKey: req.query.apiKey }); }",
+      "function handler(config: any) { return new OpenAI({ apiKey: config.env2.OPENAI_API_KEY }); }",
+    ].map((body) => ({ code: `${OPENAI_IMPORT}\n${body}`, options: [{ strict: true, userKeySources: ["req.body"] }] as Options, errors: [unknownError("openai", "apiKey")] })),
+  }),
+);
+
 const standIn = (output: string): Invalid["errors"][number] => ({
   messageId: "standIn",
   data: { client: "OpenAI", option: "apiKey", env: "process.env.OPENAI_API_KEY", where: "" },
@@ -559,6 +598,9 @@ describe("require-secret-source options and messages", () => {
     [{ clients: [{ module: "m", export: "X", keyArgument: -1 }] }, /should be >= 0/],
     [{ envAccess: "window.env" }, /"window.env" should be equal to one of the allowed values/],
     [{ envVars: { openai: "not-a-var" } }, /"not-a-var" should match pattern/],
+    [{ userKeySources: ["req body"] }, /"req body" should match pattern/],
+    [{ allowValues: "ollama" }, /should be array/],
+    [{ allowTestFiles: "no" }, /"no" should be boolean/],
   ])("rejects malformed options %j with a specific error", (options, pattern) => {
     expect(() => verify('import OpenAI from "openai";\nnew OpenAI();', options)).toThrow(pattern);
   });
