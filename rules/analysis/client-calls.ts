@@ -217,6 +217,14 @@ export function mentionsClientModule(text: string, clients?: readonly UserClient
   return setupFor(clients).mention.test(text);
 }
 
+/** The `extends` expression of the class whose constructor holds the `super(…)` call `node`. */
+function enclosingSuperClass(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === AST_NODE_TYPES.ClassDeclaration || n.type === AST_NODE_TYPES.ClassExpression) return n.superClass ?? undefined;
+  }
+  return undefined;
+}
+
 export function createClientMatcher(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   options: ClientMatcherOptions = {},
@@ -237,8 +245,10 @@ export function createClientMatcher(
 
   function clientsOf(node: TSESTree.NewExpression | TSESTree.CallExpression): ClientEntry[] {
     if (!fileMentionsClientModule()) return [];
-    const kind: ClientCallKind = node.type === AST_NODE_TYPES.NewExpression ? "new" : "call";
-    const callee = unwrap(node.callee);
+    // `super({ apiKey })` in a subclass constructs the class it extends.
+    const superClass = node.callee.type === AST_NODE_TYPES.Super ? enclosingSuperClass(node) : undefined;
+    const kind: ClientCallKind = node.type === AST_NODE_TYPES.NewExpression || superClass ? "new" : "call";
+    const callee = superClass ?? unwrap(node.callee);
     // Cheap exit for the common case: a call of a method or function that is not imported.
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.CallExpression) {
       return [];

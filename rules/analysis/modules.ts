@@ -1,7 +1,8 @@
 /**
  * Module references: which module and export a name or expression comes from, through `import`
  * (default, named, renamed, namespace), `import x = require()`, CommonJS `require()` (the global
- * one only), `await import()`, destructuring and aliases assigned once.
+ * one only), `await import()`, destructuring and aliases assigned once; a subclass stands for the
+ * class it extends, and `guardClient(X)` (keyguard/secret) for `X`.
  *
  * `ASTUtils.ReferenceTracker` answers the reverse question (every reference of given exports) for
  * exact module and export names; the client catalog matches module prefixes (`@aws-sdk/client-*`)
@@ -81,6 +82,10 @@ function bindingRefs(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Ide
         return [];
     }
   }
+  // `class MyAI extends OpenAI {}`: a subclass is the client it extends.
+  if (def.type === "ClassName" && def.node.superClass && depth <= MAX_DEPTH) {
+    return expressionRefs(sourceCode, def.node.superClass, sourceCode.getScope(def.node), depth + 1);
+  }
   if (def.type !== "Variable" || !def.node.init || depth > MAX_DEPTH || !isAssignedOnce(variable)) return [];
   const init = def.node.init;
   const initScope = sourceCode.getScope(init);
@@ -110,8 +115,19 @@ function expressionRefs(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTre
   if (required !== undefined) return [{ module: required }];
   const imported = importedModule(n);
   if (imported !== undefined) return [{ module: imported }];
+  // `guardClient(OpenAI)` is OpenAI with a guarded key option: the same client for the rules.
+  if (n.type === AST_NODE_TYPES.CallExpression && n.arguments[0] && n.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+    const guard = expressionRefs(sourceCode, n.callee, scope, depth + 1);
+    if (guard.some((ref) => ref.module === SECRET_MODULE && ref.export === GUARD_CLIENT && ref.member === undefined)) {
+      return expressionRefs(sourceCode, n.arguments[0], scope, depth + 1);
+    }
+  }
   return [];
 }
+
+/** keyguard's runtime module and its client guard. */
+const SECRET_MODULE = "keyguard/secret";
+const GUARD_CLIENT = "guardClient";
 
 /** What `node` refers to among module exports (`import`, `require`, aliases); `[]` if nothing. */
 export function moduleRefs(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): ModuleRef[] {

@@ -526,6 +526,36 @@ ruleTester().run(
   }),
 );
 
+ruleTester().run(
+  "require-secret-source: subclasses and guarded clients",
+  rule,
+  masked<MessageIds, Options>({
+    valid: [
+      `${OPENAI_IMPORT}\nclass MyAI extends OpenAI { constructor() { super({ apiKey: process.env.OPENAI_API_KEY }); } }`,
+      `${OPENAI_IMPORT}\nclass Local { constructor(o: object) {} }\nclass MyAI extends Local { constructor() { super({ apiKey: ${q(GATEWAY)} }); } }`,
+      `${OPENAI_IMPORT}\nimport { guardClient } from "./not-keyguard";\nconst Guarded = guardClient(OpenAI);\nnew Guarded({ apiKey: ${q(GATEWAY)} });`,
+    ],
+    invalid: [
+      {
+        code: `${OPENAI_IMPORT}\nclass MyAI extends OpenAI { constructor() { super({ apiKey: ${q(GATEWAY)} }); } }`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nclass MyAI extends OpenAI { constructor() { super({ apiKey: process.env.OPENAI_API_KEY }); } }`)],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nclass MyAI extends OpenAI {}\nnew MyAI({ apiKey: ${q(GATEWAY)} });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nclass MyAI extends OpenAI {}\nnew MyAI({ apiKey: process.env.OPENAI_API_KEY });`)],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nimport { guardClient } from "keyguard/secret";\nconst Guarded = guardClient(OpenAI);\nnew Guarded({ defaultHeaders: { Authorization: ${q(`Bearer ${GATEWAY}`)} } });`,
+        errors: [hardcoded("openai", "defaultHeaders.Authorization", `${OPENAI_IMPORT}\nimport { guardClient } from "keyguard/secret";\nconst Guarded = guardClient(OpenAI);\nnew Guarded({ defaultHeaders: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });`)],
+      },
+      {
+        code: `import { ChatOpenAI as Raw } from "@langchain/openai";\nimport * as keyguard from "keyguard/secret";\nconst ChatOpenAI = keyguard.guardClient(Raw, "apiKey");\nnew ChatOpenAI({ apiKey: ${q(GATEWAY)} });`,
+        errors: [hardcoded("langchain-openai", "apiKey", `import { ChatOpenAI as Raw } from "@langchain/openai";\nimport * as keyguard from "keyguard/secret";\nconst ChatOpenAI = keyguard.guardClient(Raw, "apiKey");\nnew ChatOpenAI({ apiKey: process.env.OPENAI_API_KEY });`)],
+      },
+    ],
+  }),
+);
+
 const standIn = (output: string): Invalid["errors"][number] => ({
   messageId: "standIn",
   data: { client: "OpenAI", option: "apiKey", env: "process.env.OPENAI_API_KEY", where: "" },
