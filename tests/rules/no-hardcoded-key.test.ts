@@ -447,6 +447,49 @@ ruleTester().run("no-hardcoded-key: the key option of a provider's client", rule
   ],
 }));
 
+// ------------------------------------------------------------------ declarations that bind a name, and the Firebase exemption
+
+const gemini = fakeKey("google-api", 61);
+const cohere3 = fakeKey("cohere", 61);
+const twilio3 = fakeKey("twilio-auth-token", 61);
+const named = (code: string, provider: string, key: string, source: string, output?: string): InvalidTestCase<MessageIds, Options> => ({
+  code,
+  errors: [{ messageId: "hardcodedKey", data: { provider, masked: mask(key, provider === "Google API key" ? "AIza" : ""), source }, ...(output === undefined ? {} : { suggestions: [{ messageId: "useEnv", output }] }) }],
+});
+
+ruleTester().run("no-hardcoded-key: names bound by every declaration, and only Firebase's own apiKey is public", rule, masked<MessageIds, Options>({
+  valid: [
+    // the public web config's own apiKey
+    `const firebaseConfig = { apiKey: "${gemini}", authDomain: "demo.firebaseapp.com", appId: "1:2:web:3" };`,
+    `initializeApp({ "apiKey": "${gemini}", projectId: "demo", storageBucket: "demo.appspot.com" });`,
+    // enum members and class fields whose names do not say whose key it is
+    `enum Hashes { Build = "${cohere3}" }`,
+    `enum Providers { Cohere = "${cohere3}" }`, // a provider's name alone does not say "key"
+    `class Cache { digest = "${cohere3}"; }`,
+  ],
+  invalid: [
+    // any other key in an object that looks like a Firebase config is no such thing
+    named(`const config = { appId: "support-bot", geminiApiKey: "${gemini}" };`, "Google API key", gemini, "process.env.GEMINI_API_KEY", "const config = { appId: \"support-bot\", geminiApiKey: process.env.GEMINI_API_KEY };"),
+    named(`const config = { apiKey: "${gemini}", model: "gemini-pro" };`, "Google API key", gemini, "process.env.GEMINI_API_KEY", "const config = { apiKey: process.env.GEMINI_API_KEY, model: \"gemini-pro\" };"),
+    // enum members (no suggestion: an enum member cannot read the environment), class fields, default parameters
+    named(`enum Keys { CohereApiKey = "${cohere3}" }`, "Cohere API key", cohere3, "process.env.CO_API_KEY"),
+    named(`class Client { cohereApiKey = "${cohere3}"; }`, "Cohere API key", cohere3, "process.env.CO_API_KEY", "class Client { cohereApiKey = process.env.CO_API_KEY; }"),
+    named(`function make(cohereApiKey = "${cohere3}") {}`, "Cohere API key", cohere3, "process.env.CO_API_KEY", "function make(cohereApiKey = process.env.CO_API_KEY) {}"),
+    // a const whose name does not tell, passed to a client; a key argument by position
+    named(`const K = "${cohere3}";\nnew CohereClient({ token: K });`, "Cohere API key", cohere3, "process.env.CO_API_KEY", "const K = process.env.CO_API_KEY;\nnew CohereClient({ token: K });"),
+    named(`const client = twilio(sid, "${twilio3}");`, "Twilio auth token", twilio3, "process.env.TWILIO_AUTH_TOKEN", "const client = twilio(sid, process.env.TWILIO_AUTH_TOKEN);"),
+    // the fallback of every environment API names the key
+    {
+      code: `const k = Deno.env.get("CO_API_KEY") ?? "${cohere3}";`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere3, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "removeFallback", output: 'const k = Deno.env.get("CO_API_KEY");' }] }],
+    },
+    {
+      code: `const k = import.meta.env.CO_API_KEY || "${cohere3}";`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "removeFallback", output: "const k = import.meta.env.CO_API_KEY;" }] }],
+    },
+  ],
+}));
+
 // ------------------------------------------------------------------ options that cannot work
 
 /** A flat config with the plugin (the rule alone) and no parser of its own: plain JavaScript. */
