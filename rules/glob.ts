@@ -6,6 +6,22 @@
  */
 import { relative, resolve, sep } from "node:path";
 
+/**
+ * Test files and fixtures by path: where placeholder keys (`apiKey: "test-key"`) are the norm.
+ * Named tests (`*.test.*`, `*.spec.*`), test folders (`__tests__/`, `test/`, `tests/`), mocks and
+ * fixtures (`__mocks__/`, `fixtures/`, `__fixtures__/`).
+ */
+export const TEST_FILE_GLOBS: readonly string[] = [
+  "**/*.test.*",
+  "**/*.spec.*",
+  "**/__tests__/**",
+  "**/test/**",
+  "**/tests/**",
+  "**/__mocks__/**",
+  "**/fixtures/**",
+  "**/__fixtures__/**",
+];
+
 /** Whether one path segment matches one pattern segment (`*`, `?`): the classic two-pointer wildcard match. */
 function segmentMatches(pattern: string, text: string): boolean {
   let p = 0;

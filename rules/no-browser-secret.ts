@@ -15,8 +15,11 @@ import {
   type PublicEnvPrefix,
 } from "../src/exposure/catalog.js";
 import { createFlow, type FlowSource } from "./analysis/flow.js";
-import { calleeName, envVarName, isEnvObject, onlyInit, propertyName, unwrap } from "./ast.js";
-import { createClientMatcher, objectProps } from "./client-calls.js";
+import { assignedOnceInit } from "./analysis/bindings.js";
+import { moduleRefs } from "./analysis/modules.js";
+import { envVarName, isEnvObject } from "./analysis/env.js";
+import { calleeName, propertyName, unwrap } from "./analysis/syntax.js";
+import { createClientMatcher, objectProps } from "./analysis/client-calls.js";
 import { globMatches, relativePath } from "./glob.js";
 import { createRule } from "./utils.js";
 
@@ -174,7 +177,7 @@ export default createRule<Options, MessageIds>({
       if (isEnvObject(n)) return true;
       if (n.type === AST_NODE_TYPES.CallExpression) return calleeName(n.callee) === "loadEnv";
       if (n.type === AST_NODE_TYPES.Identifier && depth < 4) {
-        const init = onlyInit(sourceCode, n);
+        const init = assignedOnceInit(n, sourceCode.getScope(n));
         return init !== undefined && isEnvLike(init, depth + 1);
       }
       return false;
@@ -258,7 +261,7 @@ export default createRule<Options, MessageIds>({
         }
         if (!mentionsFlagModule(flag)) continue;
         const kind = node.type === AST_NODE_TYPES.NewExpression ? "new" : "call";
-        for (const ref of matcher.moduleRefs(node.callee)) {
+        for (const ref of moduleRefs(sourceCode, node.callee)) {
           if (ref.export === undefined || !flag.modules!.some((m) => moduleMatches(m, ref.module)) || !flag.exports!.some((e) => exportMatches(e, ref.export!))) continue;
           if (ref.member === undefined && kind === "new") out.push({ flag, member: "" });
           else if (ref.member !== undefined && kind === "call" && flag.members?.includes(ref.member)) out.push({ flag, member: ref.member });
@@ -276,7 +279,7 @@ export default createRule<Options, MessageIds>({
       };
       if (n.type === AST_NODE_TYPES.Identifier) {
         if (named(n.name)) return true;
-        const init = depth < 4 ? onlyInit(sourceCode, n) : undefined;
+        const init = depth < 4 ? assignedOnceInit(n, sourceCode.getScope(n)) : undefined;
         return init !== undefined && isEphemeralKey(init, depth + 1);
       }
       if (n.type === AST_NODE_TYPES.MemberExpression) {

@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { createDetector, type AllowEntry, type CustomPattern, type Detector, type Finding } from "../src/detect/index.js";
-import { bindingName, clientOption, staticString, type ScopeSource } from "./ast.js";
+import type { AllowEntry, CustomPattern, Detector, Finding } from "../src/detect/index.js";
+import { detectorFor, formatFindings, namedFinding } from "./analysis/key-literals.js";
+import { betterRewrite } from "./analysis/rewrites.js";
+import { staticString, type ScopeSource } from "./analysis/static-value.js";
 import { createRule } from "./utils.js";
 
 export type Options = [
@@ -10,30 +12,14 @@ export type Options = [
     allow?: AllowEntry[];
   },
 ];
-export type MessageIds = "hardcodedKey" | "keyInComment" | "useEnv";
+export type MessageIds = "hardcodedKey" | "keyInComment" | "useEnv" | "removeFallback";
 
-/** Detectors by options, so that a lint run compiles each set of patterns once, not once per file. */
-const detectors = new Map<string, Detector>();
-const MAX_CACHED_DETECTORS = 32;
-/** The same by options object: ESLint hands every file the config's own option objects, so this is the hit. */
-const detectorsByOptions = new WeakMap<Options[0], Detector>();
-
-function detectorFor(options: Options[0]): Detector {
-  const known = detectorsByOptions.get(options);
-  if (known) return known;
-  const key = JSON.stringify([options.extraPatterns ?? [], options.allow ?? []]);
-  let detector = detectors.get(key);
-  if (!detector) {
-    try {
-      detector = createDetector({ extraPatterns: options.extraPatterns, allow: options.allow });
-    } catch (error) {
-      throw new Error(`keyguard/no-hardcoded-key: invalid options: ${(error as Error).message}`, { cause: error });
-    }
-    if (detectors.size >= MAX_CACHED_DETECTORS) detectors.clear();
-    detectors.set(key, detector);
+function detectorOf(options: Options[0]): Detector {
+  try {
+    return detectorFor(options);
+  } catch (error) {
+    throw new Error(`keyguard/no-hardcoded-key: invalid options: ${(error as Error).message}`, { cause: error });
   }
-  detectorsByOptions.set(options, detector);
-  return detector;
 }
 
 /** A step of `SourceCode#traverse()`: ESLint's language API (`@eslint/core`), in every ESLint the plugin supports. */
@@ -50,22 +36,6 @@ const ENTER_PHASE = 1;
 function traversalSteps(sourceCode: Readonly<TSESLint.SourceCode>): Iterable<TraversalStep> | undefined {
   const traverse = (sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> }).traverse;
   return typeof traverse === "function" ? traverse.call(sourceCode) : undefined;
-}
-
-/** Option names that hold a client's key: `apiKey`, `token`, `api_key`, `secretKey`, `authToken`. */
-const KEY_OPTION = /key|token|secret/i;
-
-/** Keys of a Firebase web config: its `apiKey` is public by design (it identifies the project, rules protect data). */
-const FIREBASE_CONFIG_KEYS = new Set(["authDomain", "messagingSenderId", "appId", "storageBucket"]);
-
-function isFirebaseConfigValue(node: TSESTree.Node): boolean {
-  const property = node.parent;
-  if (property?.type !== AST_NODE_TYPES.Property || property.value !== node) return false;
-  const object = property.parent;
-  if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  return object.properties.some(
-    (p) => p.type === AST_NODE_TYPES.Property && p.key.type === AST_NODE_TYPES.Identifier && FIREBASE_CONFIG_KEYS.has(p.key.name),
-  );
 }
 
 /** A run of adjacent parts (operands of `+`, or quasis and expressions of a template) with a static value. */
@@ -105,6 +75,7 @@ export default createRule<Options, MessageIds>({
       keyInComment:
         "{{provider}} ({{masked}}) in a comment. Remove it; if this was ever committed, revoke the key.",
       useEnv: "Replace the key with {{source}}.",
+      removeFallback: "Remove the hardcoded fallback.",
     },
     schema: [
       {
@@ -158,33 +129,44 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ checkComments: true, extraPatterns: [], allow: [] }],
   create(context, [options]) {
-    const detector = detectorFor(options);
+    const detector = detectorOf(options);
     const sourceCode = context.sourceCode;
     const minLength = detector.minLength;
 
     const envSource = (finding: Finding) => (finding.envVar ? `process.env.${finding.envVar}` : "an environment variable");
 
-    function report(
-      node: TSESTree.Node,
-      loc: TSESTree.SourceLocation,
-      finding: Finding,
-      fix: ((source: string) => TSESLint.ReportFixFunction) | undefined,
-    ): void {
+    /** How a finding's suggestion rewrites the code: `fix` puts an expression in place of `target`'s key. */
+    interface Replacement {
+      /** The expression the key is the whole value of, when the fix replaces it whole. */
+      readonly target: TSESTree.Node | undefined;
+      readonly fix: (env: string) => TSESLint.ReportFixFunction;
+    }
+
+    function report(node: TSESTree.Node, loc: TSESTree.SourceLocation, finding: Finding, replacement: Replacement | undefined): void {
       const source = envSource(finding);
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      if (replacement && finding.envVar) {
+        const env = `process.env.${finding.envVar}`;
+        const better = replacement.target && betterRewrite(sourceCode, replacement.target, env);
+        suggest.push(
+          better
+            ? better.kind === "removeFallback"
+              ? { messageId: "removeFallback", fix: better.fix }
+              : { messageId: "useEnv", data: { source }, fix: better.fix }
+            : { messageId: "useEnv", data: { source }, fix: replacement.fix(env) },
+        );
+      }
       context.report({
         node,
         loc,
         messageId: "hardcodedKey",
         data: { provider: finding.providerName, masked: finding.masked, source },
-        suggest:
-          fix && finding.envVar
-            ? [{ messageId: "useEnv", data: { source }, fix: fix(`process.env.${finding.envVar}`) }]
-            : [],
+        suggest,
       });
     }
 
-    /** The fix for a string literal that holds `finding`, or none where a rewrite would change meaning. */
-    function literalFix(node: TSESTree.StringLiteral, finding: Finding) {
+    /** The rewrite of a string literal that holds `finding`, or none where a rewrite would change meaning. */
+    function literalFix(node: TSESTree.StringLiteral, finding: Finding): Replacement | undefined {
       const parent = node.parent;
       if (
         parent.type === AST_NODE_TYPES.ImportDeclaration ||
@@ -193,6 +175,7 @@ export default createRule<Options, MessageIds>({
         parent.type === AST_NODE_TYPES.ImportExpression ||
         parent.type === AST_NODE_TYPES.TSLiteralType ||
         parent.type === AST_NODE_TYPES.TSExternalModuleReference ||
+        parent.type === AST_NODE_TYPES.TSEnumMember ||
         (parent.type === AST_NODE_TYPES.Property && parent.key === node) ||
         (parent.type === AST_NODE_TYPES.ExpressionStatement && parent.directive !== undefined)
       ) {
@@ -200,49 +183,35 @@ export default createRule<Options, MessageIds>({
       }
       const whole = finding.start === 0 && finding.end === node.value.length;
       if (parent.type === AST_NODE_TYPES.JSXAttribute) {
-        return whole ? (env: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, `{${env}}`) : undefined;
+        return whole ? { target: undefined, fix: (env) => (fixer) => fixer.replaceText(node, `{${env}}`) } : undefined;
       }
-      if (whole) return (env: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, env);
+      if (whole) return { target: node, fix: (env) => (fixer) => fixer.replaceText(node, env) };
       // `"Bearer sk-…"` becomes `` `Bearer ${process.env.X}` `` when the literal has no escapes to re-encode.
       const plain = node.raw.slice(1, -1) === node.value && !/[`\\]|\$\{/.test(node.value);
       if (!plain) return undefined;
       const before = node.value.slice(0, finding.start);
       const after = node.value.slice(finding.end);
-      return (env: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, `\`${before}\${${env}}${after}\``);
+      return { target: undefined, fix: (env) => (fixer) => fixer.replaceText(node, `\`${before}\${${env}}${after}\``) };
     }
 
     function scanLiteral(node: TSESTree.StringLiteral): void {
       const value = node.value;
       if (value.length < minLength) return;
-      const findings = detector.scan(value);
-      for (const finding of findings) {
-        if (finding.providerId === "google-api" && isFirebaseConfigValue(node)) continue;
-        report(node, node.loc, finding, literalFix(node, finding));
-      }
+      const findings = formatFindings(detector, node, value);
+      for (const finding of findings) report(node, node.loc, finding, literalFix(node, finding));
       if (findings.length === 0) scanNamed(node, value);
     }
 
-    /**
-     * Keys without a prefix, found by the name that holds them (`cohereApiKey = "…"`) or by the client
-     * they are the key option of (`new CohereClient({ token: "…" })`, `new OpenAI({ apiKey: "…",
-     * baseURL: "https://api.deepseek.com" })`).
-     */
+    /** Keys without a prefix, found by the name or the client option that holds them (`namedFinding`). */
     function scanNamed(node: TSESTree.Node, value: string): void {
-      // The shape first: most strings are words or sentences, and the name is looked up only for the rest.
-      if (value.length < 16 || !detector.hasNamedShape(value)) return;
-      const name = bindingName(node);
-      let finding = name === undefined ? undefined : detector.scanNamed(name, value);
-      const client = finding ? undefined : clientOption(node);
-      if (client && KEY_OPTION.test(client.option)) {
-        finding = detector.scanNamed([client.callee, ...client.siblings, client.option].join(" "), value);
-      }
+      const finding = namedFinding(detector, node, value, sourceCode);
       if (!finding) return;
       const whole = finding.start === 0 && finding.end === value.length;
       const fix =
         node.type === AST_NODE_TYPES.Literal && typeof node.value === "string"
           ? literalFix(node as TSESTree.StringLiteral, finding)
           : whole
-            ? (env: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, env)
+            ? { target: node, fix: (env: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, env) }
             : undefined;
       report(node, node.loc, finding, fix);
     }
@@ -286,10 +255,11 @@ export default createRule<Options, MessageIds>({
         if (first === last && !isWrittenHere(head.node, whole)) continue;
         const loc = { start: head.node.loc.start, end: tail.node.loc.end };
         const exact = finding.start === head.start && finding.end === tail.start + tail.value.length;
-        let fix: ((env: string) => TSESLint.ReportFixFunction) | undefined;
+        let fix: Replacement | undefined;
         if (exact && whole.type === AST_NODE_TYPES.BinaryExpression) {
           // `"sk-proj-" + "…"` → `process.env.X`: the operands that hold the key, and nothing else.
-          fix = (env) => (fixer) => fixer.replaceTextRange([head.node.range[0], tail.node.range[1]], env);
+          const all = finding.start === 0 && finding.end === text.length && to - from === partCount;
+          fix = { target: all ? whole : undefined, fix: (env) => (fixer) => fixer.replaceTextRange([head.node.range[0], tail.node.range[1]], env) };
         } else if (
           exact &&
           whole.type === AST_NODE_TYPES.TemplateLiteral &&
@@ -298,7 +268,7 @@ export default createRule<Options, MessageIds>({
           finding.end === text.length &&
           to - from === partCount
         ) {
-          fix = (env) => (fixer) => fixer.replaceText(whole, env);
+          fix = { target: whole, fix: (env) => (fixer) => fixer.replaceText(whole, env) };
         }
         report(head.node, loc, finding, fix);
       }

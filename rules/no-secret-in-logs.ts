@@ -15,8 +15,11 @@ import {
   type LoggerEntry,
 } from "../src/exposure/catalog.js";
 import { createFlow, isGlobalName, typeCarries, type Flow, type FlowSource } from "./analysis/flow.js";
-import { calleeName, isEnvObject, onlyInit, propertyName, unwrap } from "./ast.js";
-import { createClientMatcher } from "./client-calls.js";
+import { assignedOnceInit } from "./analysis/bindings.js";
+import { moduleRefs } from "./analysis/modules.js";
+import { isEnvObject } from "./analysis/env.js";
+import { calleeName, propertyName, unwrap } from "./analysis/syntax.js";
+import { createClientMatcher } from "./analysis/client-calls.js";
 import { SECRET_MODULE, namesSecretExport } from "./analysis/secret-imports.js";
 import { isSecretString } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
@@ -183,7 +186,7 @@ export default createRule<Options, MessageIds>({
       const n = unwrap(node);
       if (isEnvObject(n)) return true;
       if (n.type === AST_NODE_TYPES.Identifier && depth < 4) {
-        const init = onlyInit(sourceCode, n);
+        const init = assignedOnceInit(n, sourceCode.getScope(n));
         return init !== undefined && isEnvLike(init, depth + 1);
       }
       return false;
@@ -194,11 +197,11 @@ export default createRule<Options, MessageIds>({
       const callee = unwrap(node.callee);
       if (LOADERS.some((name) => namesSecretExport(callee, name, sourceCode))) return true;
       // `defineSecretSource(fetch)()` / a local bound to it; `rotatingSecret(…).get()`
-      const target = callee.type === AST_NODE_TYPES.Identifier ? onlyInit(sourceCode, callee) : callee;
+      const target = callee.type === AST_NODE_TYPES.Identifier ? assignedOnceInit(callee, sourceCode.getScope(callee)) : callee;
       if (target?.type === AST_NODE_TYPES.CallExpression && namesSecretExport(unwrap(target.callee), "defineSecretSource", sourceCode)) return true;
       if (callee.type === AST_NODE_TYPES.MemberExpression && ROTATING_METHODS.has(propertyName(callee.property, callee.computed) ?? "")) {
         const object = unwrap(callee.object);
-        const rotating = object.type === AST_NODE_TYPES.Identifier ? onlyInit(sourceCode, object) : object;
+        const rotating = object.type === AST_NODE_TYPES.Identifier ? assignedOnceInit(object, sourceCode.getScope(object)) : object;
         return rotating?.type === AST_NODE_TYPES.CallExpression && namesSecretExport(unwrap(rotating.callee), "rotatingSecret", sourceCode);
       }
       return false;
@@ -239,7 +242,7 @@ export default createRule<Options, MessageIds>({
         const path = pathOf(callee);
         if (path !== undefined && sanitizers.has(path)) return true;
         // anything of keyguard's redactor (`keyguard/redact`)
-        return matcher.moduleRefs(callee).some((ref) => ref.module === "keyguard/redact");
+        return moduleRefs(sourceCode, callee).some((ref) => ref.module === "keyguard/redact");
       },
     });
 
@@ -332,7 +335,7 @@ export default createRule<Options, MessageIds>({
       if (depth > 6) return undefined;
       const n = unwrap(node);
       if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) {
-        for (const ref of matcher.moduleRefs(n)) {
+        for (const ref of moduleRefs(sourceCode, n)) {
           for (const entry of loggers) {
             if (!entry.modules.some((m) => moduleMatches(m, ref.module))) continue;
             const exported = ref.export ?? "default";
@@ -340,7 +343,7 @@ export default createRule<Options, MessageIds>({
           }
         }
         if (n.type === AST_NODE_TYPES.Identifier) {
-          const init = onlyInit(sourceCode, n);
+          const init = assignedOnceInit(n, sourceCode.getScope(n));
           return init ? loggerOf(init, depth + 1) : undefined;
         }
         // `this.logger`: the class field's initialiser
@@ -355,7 +358,7 @@ export default createRule<Options, MessageIds>({
       if (n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.CallExpression) {
         const callee = unwrap(n.callee);
         const kind = n.type === AST_NODE_TYPES.NewExpression ? "class" : "factory";
-        for (const ref of matcher.moduleRefs(callee)) {
+        for (const ref of moduleRefs(sourceCode, callee)) {
           for (const entry of loggers) {
             if (!entry.modules.some((m) => moduleMatches(m, ref.module))) continue;
             const exported = ref.export ?? "default";
@@ -433,7 +436,7 @@ export default createRule<Options, MessageIds>({
     let mentionsNext: boolean | undefined;
     function isNextResponse(node: TSESTree.Node): boolean {
       mentionsNext ??= sourceCode.text.includes("next/server");
-      return mentionsNext && matcher.moduleRefs(node).some((ref) => ref.module === "next/server" && ref.export === "NextResponse" && ref.member === undefined);
+      return mentionsNext && moduleRefs(sourceCode, node).some((ref) => ref.module === "next/server" && ref.export === "NextResponse" && ref.member === undefined);
     }
 
     /** Whether a `JSON.stringify(…)` is a request body (sent to its API, where a key belongs) or feeds another sink (which reports). */

@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
-import { constInit } from "./ast.js";
-import { createClientMatcher, USER_CLIENT_SCHEMA, type KeyUse, type UserClient } from "./client-calls.js";
+import { assignedOnceInit } from "./analysis/bindings.js";
+import { createClientMatcher, USER_CLIENT_SCHEMA, type KeyUse, type UserClient } from "./analysis/client-calls.js";
 import { SECRET_MODULE, guardedClientClass, secretImportOf } from "./analysis/secret-imports.js";
 import { brandTypes, isAny, isSecretValue, typeName } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
@@ -144,7 +144,7 @@ export default createRule<Options, MessageIds>({
       // process.env.X, written here or through a const of this file.
       let envNode: TSESTree.Node | undefined = processEnvName(value) !== undefined ? value : undefined;
       if (!envNode && value.type === AST_NODE_TYPES.Identifier) {
-        const init = constInit(value, sourceCode.getScope(value));
+        const init = assignedOnceInit(value, sourceCode.getScope(value));
         if (init && processEnvName(init) !== undefined) envNode = init;
       }
       if (envNode) {

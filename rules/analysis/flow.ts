@@ -13,7 +13,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRequire } from "node:module";
 import type * as ts from "typescript";
-import { propertyName, unwrap } from "../ast.js";
+import { propertyName, unwrap } from "./syntax.js";
 
 const MAX_DEPTH = 12;
 

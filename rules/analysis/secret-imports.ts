@@ -5,7 +5,7 @@
  * `unsafeSecretString`.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { constInit } from "../ast.js";
+import { assignedOnceInit } from "./bindings.js";
 
 export const SECRET_MODULE = "keyguard/secret";
 const MAX_DEPTH = 8;
@@ -102,7 +102,7 @@ export function typeNamesSecretString(typeNode: TSESTree.Node, sourceCode: TSESL
  * A guarded class is the SDK's own constructor at run time: the rules treat it as the client it wraps.
  */
 export function guardedClientClass(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESTree.Expression | undefined {
-  const call = callee.type === AST_NODE_TYPES.Identifier ? constInit(callee, sourceCode.getScope(callee)) : callee;
+  const call = callee.type === AST_NODE_TYPES.Identifier ? assignedOnceInit(callee, sourceCode.getScope(callee)) : callee;
   if (call?.type !== AST_NODE_TYPES.CallExpression || !namesSecretExport(call.callee, "guardClient", sourceCode)) return undefined;
   const raw = call.arguments[0];
   return raw && raw.type !== AST_NODE_TYPES.SpreadElement ? raw : undefined;

@@ -71,6 +71,15 @@ export interface ClientEntry {
 export const KEY_HEADERS: readonly string[] = ["Authorization", "x-api-key", "x-goog-api-key", "api-key"];
 
 const STAINLESS_HEADERS = ["defaultHeaders"];
+
+/**
+ * A package and the subpaths of its `exports` that re-export the client (`openai/client`,
+ * `openai/client.mjs`, …); `tests/clients/subpaths.test.ts` derives them from the installed SDKs.
+ */
+const withSubpaths = (pkg: string, ...subpaths: string[]): string[] => [
+  pkg,
+  ...subpaths.flatMap((s) => [`${pkg}/${s}`, `${pkg}/${s}.js`, `${pkg}/${s}.mjs`]),
+];
 const AI_SDK_HEADERS = ["headers"];
 
 export const CLIENTS: readonly ClientEntry[] = [
@@ -78,7 +87,7 @@ export const CLIENTS: readonly ClientEntry[] = [
   {
     id: "openai",
     name: "OpenAI",
-    modules: ["openai"],
+    modules: withSubpaths("openai", "client", "index"),
     exports: ["default", "OpenAI"],
     call: ["new"],
     keyOptions: ["apiKey"],
@@ -89,7 +98,7 @@ export const CLIENTS: readonly ClientEntry[] = [
   {
     id: "azure-openai",
     name: "Azure OpenAI",
-    modules: ["openai"],
+    modules: withSubpaths("openai", "azure", "index"),
     exports: ["AzureOpenAI"],
     call: ["new"],
     keyOptions: ["apiKey", "azureADTokenProvider"],
@@ -100,7 +109,7 @@ export const CLIENTS: readonly ClientEntry[] = [
   {
     id: "anthropic",
     name: "Anthropic",
-    modules: ["@anthropic-ai/sdk"],
+    modules: withSubpaths("@anthropic-ai/sdk", "client", "index"),
     exports: ["default", "Anthropic"],
     call: ["new"],
     keyOptions: ["apiKey", "authToken"],
@@ -112,7 +121,7 @@ export const CLIENTS: readonly ClientEntry[] = [
   {
     id: "groq",
     name: "Groq",
-    modules: ["groq-sdk"],
+    modules: withSubpaths("groq-sdk", "client", "index"),
     exports: ["default", "Groq"],
     call: ["new"],
     keyOptions: ["apiKey"],
@@ -123,7 +132,7 @@ export const CLIENTS: readonly ClientEntry[] = [
   {
     id: "google-genai",
     name: "Google Gen AI",
-    modules: ["@google/genai"],
+    modules: ["@google/genai", "@google/genai/node", "@google/genai/web"],
     exports: ["GoogleGenAI"],
     call: ["new"],
     keyOptions: ["apiKey"],
@@ -153,7 +162,7 @@ export const CLIENTS: readonly ClientEntry[] = [
   {
     id: "together",
     name: "Together AI",
-    modules: ["together-ai"],
+    modules: withSubpaths("together-ai", "client", "index"),
     exports: ["default", "Together"],
     call: ["new"],
     keyOptions: ["apiKey"],

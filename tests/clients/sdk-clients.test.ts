@@ -9,7 +9,7 @@ import tsParser from "@typescript-eslint/parser";
 import { ESLintUtils } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createClientMatcher } from "../../rules/client-calls.js";
+import { createClientMatcher } from "../../rules/analysis/client-calls.js";
 import plugin from "../../rules/index.js";
 import { CLIENTS, KEY_HEADERS } from "../../src/clients/catalog.js";
 import { HEXLOWER, fakeKey, j, randomChars, rng } from "../helpers/keys.js";

@@ -12,7 +12,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "@typescript-eslint/parser";
 import { describe, expect, it } from "vitest";
-import { moduleMentionPattern } from "../../rules/client-calls.js";
+import { moduleMentionPattern } from "../../rules/analysis/client-calls.js";
 import { compiledPatterns } from "../../src/detect/index.js";
 import { loadedPatterns, rememberLoaded } from "../../src/secret/registry.js";
 
@@ -36,7 +36,7 @@ function analyse(source: string, flags: string) {
 const DYNAMIC_SITES: Record<string, string> = {
   "src/detect/detector.ts":
     "catalog patterns: checked below through compiledPatterns(); extraPatterns/allow: the user's own options",
-  "rules/client-calls.ts":
+  "rules/analysis/client-calls.ts":
     "the client-module prefilter: checked below through moduleMentionPattern() (an alternation of escaped module names)",
   "src/secret/registry.ts":
     "the loaded-value pattern of the redactor: checked below through loadedPatterns() (a trie of escaped literals, with hostile values)",

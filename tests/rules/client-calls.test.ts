@@ -2,7 +2,7 @@ import tsParser from "@typescript-eslint/parser";
 import { ESLintUtils, type TSESTree } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import { createClientMatcher, userClientEntries, type UserClient } from "../../rules/client-calls.js";
+import { createClientMatcher, userClientEntries, type UserClient } from "../../rules/analysis/client-calls.js";
 import { CLIENTS, exportMatches, moduleMatches } from "../../src/clients/catalog.js";
 
 /** A probe rule that reports every key use the matcher finds, as `client|option|node text|at text`. */
@@ -93,7 +93,9 @@ describe("createClientMatcher", () => {
       ['import { ChatOpenAI } from "@langchain/openai"; const configuration = { apiKey: k }; new ChatOpenAI({ configuration });', "langchain-openai|configuration.apiKey|k|configuration"],
       ['import OpenAI from "openai"; new OpenAI({ defaultHeaders: { Authorization: h, "X-Other": o } });', "openai|defaultHeaders.Authorization|h|Authorization: h"],
       ['import { createOpenAI } from "@ai-sdk/openai"; createOpenAI({ headers: { "x-api-key": h } });', 'ai-sdk-openai|headers.x-api-key|h|"x-api-key": h'],
-      ['import OpenAI from "openai"; let opts = { apiKey: k }; new OpenAI(opts);', []],
+      // a `let` assigned once is followed as a `const` is (one answer for both: analysis/bindings.ts); one reassigned is not
+      ['import OpenAI from "openai"; let opts = { apiKey: k }; new OpenAI(opts);', "openai|apiKey|k|opts"],
+      ['import OpenAI from "openai"; let opts = { apiKey: k }; opts = other; new OpenAI(opts);', []],
       ['import OpenAI from "openai"; new OpenAI(getOptions());', []],
       ['import OpenAI from "openai"; new OpenAI(...args);', []],
     ])("%s", (code, expected) => {

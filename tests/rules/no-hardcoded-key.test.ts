@@ -15,7 +15,25 @@ const cohere = fakeKey("cohere", 6);
 
 const data = (provider: string, key: string, source: string) => ({ provider, masked: mask(key), source });
 
-ruleTester().run("no-hardcoded-key", rule, masked<MessageIds, Options>({
+/**
+ * The rule checks a file from the steps of ESLint's own traversal (`SourceCode#traverse()`), with
+ * listeners as the fallback where a SourceCode has none. Every case of this file runs through
+ * both: the rule as it is, and the rule handed a SourceCode whose `traverse` is hidden.
+ */
+const withoutTraverse = {
+  ...rule,
+  create(context: Parameters<typeof rule.create>[0]) {
+    const sourceCode = Object.create(context.sourceCode, { traverse: { value: undefined } }) as typeof context.sourceCode;
+    return rule.create(Object.create(context, { sourceCode: { value: sourceCode } }) as typeof context);
+  },
+} as typeof rule;
+
+function runBothPaths(name: string, cases: ReturnType<typeof masked<MessageIds, Options>>): void {
+  ruleTester().run(name, rule, cases);
+  ruleTester().run(`${name} (listener path)`, withoutTraverse, cases);
+}
+
+runBothPaths("no-hardcoded-key", masked<MessageIds, Options>({
   valid: [
     'const key = process.env.OPENAI_API_KEY;',
     // placeholders from docs and the seed guide
@@ -191,7 +209,7 @@ PROVIDERS.forEach((provider, i) => {
     catalogInvalid.push({
       name: `${provider.id}: a key as the fallback of process.env.${provider.envVar}`,
       code: `const k = process.env.${provider.envVar} ?? ${JSON.stringify(key)};`,
-      errors: [{ ...expected, suggestions: [{ ...expected.suggestions[0]!, output: `const k = process.env.${provider.envVar} ?? ${source};` }] }],
+      errors: [{ ...expected, suggestions: [{ messageId: "removeFallback" as const, output: `const k = process.env.${provider.envVar};` }] }],
     });
     catalogValid.push({ name: `${provider.id}: the same value under an unrelated name`, code: `const digest = ${JSON.stringify(key)};` });
     catalogValid.push({
@@ -201,7 +219,7 @@ PROVIDERS.forEach((provider, i) => {
   }
 });
 
-ruleTester().run("no-hardcoded-key: every catalog provider", rule, masked<MessageIds, Options>({
+runBothPaths("no-hardcoded-key: every catalog provider", masked<MessageIds, Options>({
   valid: catalogValid,
   invalid: catalogInvalid,
 }));
@@ -214,7 +232,7 @@ const hex = (n: number, seed: number) => randomChars(rng(seed), HEXLOWER, n);
 const awsDocsKeyId = j("AKIA", "IOSFODNN7", "EXAMPLE");
 const awsDocsSecret = j("wJalrXUtnFEMI", "/K7MDENG/bPxRfiCY", "EXAMPLEKEY");
 
-ruleTester().run("no-hardcoded-key: placeholders and strings that are not keys", rule, masked<MessageIds, Options>({
+runBothPaths("no-hardcoded-key: placeholders and strings that are not keys", masked<MessageIds, Options>({
   valid: [
     // placeholders
     `const a = "${j("izzi-", "YOUR_KEY_HERE")}";`,
@@ -288,7 +306,7 @@ const groq2 = fakeKey("groq", 21);
 const github = fakeKey("github-classic", 22);
 const openaiLegacy = fakeKey("openai-legacy", 23);
 
-ruleTester().run("no-hardcoded-key: locations, templates, concatenations, JSX, comments, options", rule, masked<MessageIds, Options>({
+runBothPaths("no-hardcoded-key: locations, templates, concatenations, JSX, comments, options", masked<MessageIds, Options>({
   valid: [
     { code: `/* ${github} */ const a = 1;`, options: [{ checkComments: false }] },
     { code: `const a = "${github}";`, options: [{ allow: [github] }] },
@@ -419,7 +437,7 @@ const mistral2 = fakeKey("mistral", 32);
 const deepseek2 = fakeKey("deepseek", 33);
 const azure2 = fakeKey("azure-openai", 34);
 
-ruleTester().run("no-hardcoded-key: the key option of a provider's client", rule, masked<MessageIds, Options>({
+runBothPaths("no-hardcoded-key: the key option of a provider's client", masked<MessageIds, Options>({
   valid: [
     { name: "a Cohere-shaped value as the key of a client that is not Cohere's", code: `new OpenAI({ apiKey: "${cohere2}" });` },
     { name: "a Cohere client's option that is not a key", code: `new CohereClient({ model: "${cohere2}" });` },
@@ -451,6 +469,49 @@ ruleTester().run("no-hardcoded-key: the key option of a provider's client", rule
       name: "Azure OpenAI: new AzureOpenAI({ apiKey })",
       code: `const az = new AzureOpenAI({ apiKey: \`${azure2}\`, endpoint });`,
       errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "useEnv", output: "const az = new AzureOpenAI({ apiKey: process.env.AZURE_OPENAI_API_KEY, endpoint });" }] }],
+    },
+  ],
+}));
+
+// ------------------------------------------------------------------ declarations that bind a name, and the Firebase exemption
+
+const gemini = fakeKey("google-api", 61);
+const cohere3 = fakeKey("cohere", 61);
+const twilio3 = fakeKey("twilio-auth-token", 61);
+const named = (code: string, provider: string, key: string, source: string, output?: string): InvalidTestCase<MessageIds, Options> => ({
+  code,
+  errors: [{ messageId: "hardcodedKey", data: { provider, masked: mask(key, provider === "Google API key" ? "AIza" : ""), source }, ...(output === undefined ? {} : { suggestions: [{ messageId: "useEnv", output }] }) }],
+});
+
+runBothPaths("no-hardcoded-key: names bound by every declaration, and only Firebase's own apiKey is public", masked<MessageIds, Options>({
+  valid: [
+    // the public web config's own apiKey
+    `const firebaseConfig = { apiKey: "${gemini}", authDomain: "demo.firebaseapp.com", appId: "1:2:web:3" };`,
+    `initializeApp({ "apiKey": "${gemini}", projectId: "demo", storageBucket: "demo.appspot.com" });`,
+    // enum members and class fields whose names do not say whose key it is
+    `enum Hashes { Build = "${cohere3}" }`,
+    `enum Providers { Cohere = "${cohere3}" }`, // a provider's name alone does not say "key"
+    `class Cache { digest = "${cohere3}"; }`,
+  ],
+  invalid: [
+    // any other key in an object that looks like a Firebase config is no such thing
+    named(`const config = { appId: "support-bot", geminiApiKey: "${gemini}" };`, "Google API key", gemini, "process.env.GEMINI_API_KEY", "const config = { appId: \"support-bot\", geminiApiKey: process.env.GEMINI_API_KEY };"),
+    named(`const config = { apiKey: "${gemini}", model: "gemini-pro" };`, "Google API key", gemini, "process.env.GEMINI_API_KEY", "const config = { apiKey: process.env.GEMINI_API_KEY, model: \"gemini-pro\" };"),
+    // enum members (no suggestion: an enum member cannot read the environment), class fields, default parameters
+    named(`enum Keys { CohereApiKey = "${cohere3}" }`, "Cohere API key", cohere3, "process.env.CO_API_KEY"),
+    named(`class Client { cohereApiKey = "${cohere3}"; }`, "Cohere API key", cohere3, "process.env.CO_API_KEY", "class Client { cohereApiKey = process.env.CO_API_KEY; }"),
+    named(`function make(cohereApiKey = "${cohere3}") {}`, "Cohere API key", cohere3, "process.env.CO_API_KEY", "function make(cohereApiKey = process.env.CO_API_KEY) {}"),
+    // a const whose name does not tell, passed to a client; a key argument by position
+    named(`const K = "${cohere3}";\nnew CohereClient({ token: K });`, "Cohere API key", cohere3, "process.env.CO_API_KEY", "const K = process.env.CO_API_KEY;\nnew CohereClient({ token: K });"),
+    named(`const client = twilio(sid, "${twilio3}");`, "Twilio auth token", twilio3, "process.env.TWILIO_AUTH_TOKEN", "const client = twilio(sid, process.env.TWILIO_AUTH_TOKEN);"),
+    // the fallback of every environment API names the key
+    {
+      code: `const k = Deno.env.get("CO_API_KEY") ?? "${cohere3}";`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere3, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "removeFallback", output: 'const k = Deno.env.get("CO_API_KEY");' }] }],
+    },
+    {
+      code: `const k = import.meta.env.CO_API_KEY || "${cohere3}";`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "removeFallback", output: "const k = import.meta.env.CO_API_KEY;" }] }],
     },
   ],
 }));
@@ -510,45 +571,5 @@ describe("no-hardcoded-key: messages show the masked form only", () => {
       expect(m.message).not.toContain(body);
       expect(m.message).toMatch(/\(.*….{0,4}\)/);
     }
-  });
-});
-
-// ------------------------------------------------------------------ the listener fallback
-
-describe("no-hardcoded-key: without SourceCode#traverse, listeners find the same keys", () => {
-  /** The rule, handed a SourceCode whose `traverse` is hidden: it must fall back to listeners. */
-  const withoutTraverse = {
-    ...rule,
-    create(context: Parameters<typeof rule.create>[0]) {
-      const sourceCode = Object.create(context.sourceCode, { traverse: { value: undefined } }) as typeof context.sourceCode;
-      return rule.create(Object.create(context, { sourceCode: { value: sourceCode } }) as typeof context);
-    },
-  };
-  const plugin = { rules: { "no-hardcoded-key": rule, fallback: withoutTraverse } } as unknown as ESLint.Plugin;
-  const linter = new Linter({ configType: "flat" });
-  const lint = (ruleId: string, code: string) =>
-    linter.verify(code, [
-      {
-        plugins: { keyguard: plugin },
-        languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
-        rules: { [`keyguard/${ruleId}`]: "error" },
-      },
-    ] as Linter.Config[]);
-  const strip = (messages: Linter.LintMessage[]) => messages.map(({ ruleId: _ruleId, ...rest }) => rest);
-
-  it("on literals, templates, concatenations, named keys, JSX and comments", () => {
-    const code = [
-      `const a = ${JSON.stringify(openai)};`,
-      `const b = \`Bearer ${anthropic}\`;`,
-      `const c = ${JSON.stringify(groq.slice(0, 10))} + ${JSON.stringify(groq.slice(10))};`,
-      `const P = ${JSON.stringify(izzi.slice(0, 8))}; const d = \`\${P}${izzi.slice(8)}\`;`,
-      `const cohereApiKey = ${JSON.stringify(cohere)};`,
-      `const e = <p>${google}</p>;`,
-      `// ${openai}`,
-    ].join("\n");
-    const direct = lint("no-hardcoded-key", code);
-    expect(direct.map((m) => m.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(direct.every((m) => m.ruleId === "keyguard/no-hardcoded-key")).toBe(true);
-    expect(strip(lint("fallback", code))).toEqual(strip(direct));
   });
 });

@@ -2,18 +2,15 @@
  * The shared matcher of SDK client calls: which `new X(…)` / `x(…)` is a catalog client (resolved
  * by where its callee was imported from, never by its name), and which expressions supply its key.
  * Used by `require-secret-source` (syntactic) and `require-secret-string` (type-aware).
+ * Names resolve to modules through `./modules.ts`.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
-import { literalAlternation } from "../src/detect/detector.js";
-import { CLIENTS, KEY_HEADERS, exportMatches, moduleMatches, type ClientCallKind, type ClientEntry } from "../src/clients/catalog.js";
-import { constInit, propertyName, unwrap } from "./ast.js";
-
-export type { ClientEntry } from "../src/clients/catalog.js";
-export { unwrap } from "./ast.js";
-
-/** How deep the matcher follows aliases, spreads and nested option objects. */
-const MAX_DEPTH = 8;
+import { literalAlternation } from "../../src/detect/detector.js";
+import { CLIENTS, KEY_HEADERS, exportMatches, moduleMatches, type ClientCallKind, type ClientEntry } from "../../src/clients/catalog.js";
+import { assignedOnceInit } from "./bindings.js";
+import { moduleRefs } from "./modules.js";
+import { MAX_DEPTH, propertyName, unwrap } from "./syntax.js";
 
 /** A client of the user's own (option `clients`). */
 export interface UserClient {
@@ -96,20 +93,11 @@ export interface ClientMatcher {
   keyUses(node: TSESTree.NewExpression | TSESTree.CallExpression): KeyUse[];
   /** The clients a call matches (public-by-design entries included). */
   clientsOf(node: TSESTree.NewExpression | TSESTree.CallExpression): ClientEntry[];
-  /** What an expression refers to among module exports (`import`, `require`, aliases), `[]` if nothing. */
-  moduleRefs(node: TSESTree.Node): ModuleRef[];
   /**
    * Whether the file can hold a client call at all: it names a client module in quotes. When not,
    * a rule can skip the file without registering listeners.
    */
   mayHaveClients(): boolean;
-}
-
-/** A reference to something a module exports: the module object (`export` absent), an export, or a member of an export. */
-export interface ModuleRef {
-  readonly module: string;
-  readonly export?: string;
-  readonly member?: string;
 }
 
 /** Converts option `clients` entries into catalog entries; throws a specific error on a malformed one. */
@@ -140,52 +128,6 @@ export function userClientEntries(clients: readonly UserClient[] | undefined): C
   });
 }
 
-/** Whether `id` names no variable of the file (a global such as `require`). */
-function isGlobal(id: TSESTree.Identifier, scope: TSESLint.Scope.Scope): boolean {
-  const variable = ASTUtils.findVariable(scope, id);
-  return !variable || variable.defs.length === 0;
-}
-
-/** `m` for `require("m")`. */
-function requiredModule(node: TSESTree.Node, scope: TSESLint.Scope.Scope): string | undefined {
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (node.callee.name !== "require" || node.arguments.length !== 1 || !isGlobal(node.callee, scope)) return undefined;
-  const arg = node.arguments[0]!;
-  if (arg.type === AST_NODE_TYPES.Literal && typeof arg.value === "string") return arg.value;
-  if (arg.type === AST_NODE_TYPES.TemplateLiteral && arg.expressions.length === 0) return arg.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
-
-/** `m` for `import("m")` and `await import("m")`. */
-function importedModule(node: TSESTree.Node): string | undefined {
-  const n = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
-  if (n.type !== AST_NODE_TYPES.ImportExpression) return undefined;
-  return n.source.type === AST_NODE_TYPES.Literal && typeof n.source.value === "string" ? n.source.value : undefined;
-}
-
-/** The refs after reading property `name` of each ref. */
-function memberOf(refs: readonly ModuleRef[], name: string): ModuleRef[] {
-  const out: ModuleRef[] = [];
-  for (const ref of refs) {
-    if (ref.export === undefined) {
-      out.push({ module: ref.module, export: name });
-      // `require("@sendgrid/mail").setApiKey`: a CommonJS module object is also its default export.
-      if (name !== "default") out.push({ module: ref.module, export: "default", member: name });
-    }
-    else if (ref.member === undefined) {
-      out.push({ module: ref.module, export: ref.export, member: name });
-      // A CommonJS module's `module.exports` is its default export and carries the named ones too.
-      if (ref.export === "default" && name !== "default") out.push({ module: ref.module, export: name });
-    }
-  }
-  return out;
-}
-
-/** Whether a variable is written only by its declaration. */
-function neverReassigned(variable: TSESLint.Scope.Variable): boolean {
-  return variable.references.every((r) => !r.isWrite() || r.init === true);
-}
-
 /** A property of an object the file determines. */
 export interface ObjectProp {
   readonly value: TSESTree.Node;
@@ -207,7 +149,7 @@ export function objectProps(
   if (depth > MAX_DEPTH) return undefined;
   const n = unwrap(node);
   if (n.type === AST_NODE_TYPES.Identifier) {
-    const init = constInit(n, sourceCode.getScope(n));
+    const init = assignedOnceInit(n, sourceCode.getScope(n));
     return init ? objectProps(sourceCode, init, via ?? n, depth + 1) : undefined;
   }
   if (n.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
@@ -275,75 +217,20 @@ export function mentionsClientModule(text: string, clients?: readonly UserClient
   return setupFor(clients).mention.test(text);
 }
 
+/** The `extends` expression of the class whose constructor holds the `super(…)` call `node`. */
+function enclosingSuperClass(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === AST_NODE_TYPES.ClassDeclaration || n.type === AST_NODE_TYPES.ClassExpression) return n.superClass ?? undefined;
+  }
+  return undefined;
+}
+
 export function createClientMatcher(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   options: ClientMatcherOptions = {},
 ): ClientMatcher {
   const { entries, mention } = setupFor(options.clients);
   const sourceCode = context.sourceCode;
-
-  /** What the binding `id` refers to, when it was imported or required (or aliases something that was). */
-  function bindingRefs(id: TSESTree.Identifier, scope: TSESLint.Scope.Scope, depth: number): ModuleRef[] {
-    const variable = ASTUtils.findVariable(scope, id);
-    if (!variable || variable.defs.length !== 1) return [];
-    const def = variable.defs[0]!;
-    if (def.type === "ImportBinding") {
-      const node = def.node;
-      if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-        const ref = node.moduleReference;
-        if (ref.type !== AST_NODE_TYPES.TSExternalModuleReference) return [];
-        return typeof ref.expression.value === "string" ? [{ module: ref.expression.value }] : [];
-      }
-      const declaration = node.parent;
-      if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === "type") return [];
-      const module = declaration.source.value;
-      switch (node.type) {
-        case AST_NODE_TYPES.ImportDefaultSpecifier:
-          return [{ module, export: "default" }];
-        case AST_NODE_TYPES.ImportNamespaceSpecifier:
-          return [{ module }];
-        case AST_NODE_TYPES.ImportSpecifier: {
-          if (node.importKind === "type") return [];
-          const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : String(node.imported.value);
-          return [{ module, export: imported }];
-        }
-        default:
-          return [];
-      }
-    }
-    if (def.type !== "Variable" || !def.node.init || depth > MAX_DEPTH) return [];
-    if (def.parent.kind !== "const" && !neverReassigned(variable)) return [];
-    const init = def.node.init;
-    const initScope = sourceCode.getScope(init);
-    if (def.node.id.type === AST_NODE_TYPES.Identifier) return expressionRefs(init, initScope, depth + 1);
-    if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
-      // `const { Anthropic } = require("@anthropic-ai/sdk")`, `const { OpenAI: O } = await import("openai")`
-      for (const property of def.node.id.properties) {
-        if (property.type !== AST_NODE_TYPES.Property) continue;
-        const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-        if (value.type !== AST_NODE_TYPES.Identifier || value.name !== id.name) continue;
-        const key = propertyName(property.key, property.computed);
-        return key === undefined ? [] : memberOf(expressionRefs(init, initScope, depth + 1), key);
-      }
-    }
-    return [];
-  }
-
-  /** What an expression refers to among module exports. */
-  function expressionRefs(node: TSESTree.Node, scope: TSESLint.Scope.Scope, depth: number): ModuleRef[] {
-    if (depth > MAX_DEPTH) return [];
-    const n = unwrap(node);
-    if (n.type === AST_NODE_TYPES.Identifier) return bindingRefs(n, scope, depth);
-    if (n.type === AST_NODE_TYPES.MemberExpression) {
-      const name = propertyName(n.property, n.computed);
-      return name === undefined ? [] : memberOf(expressionRefs(n.object, scope, depth + 1), name);
-    }
-    const required = requiredModule(n, scope);
-    if (required !== undefined) return [{ module: required }];
-    const imported = importedModule(n);
-    if (imported !== undefined) return [{ module: imported }];
-    return [];
-  }
 
   /**
    * Whether the file names any client module in quotes (`"openai"`, `'@aws-sdk/client-…`): a module
@@ -358,13 +245,15 @@ export function createClientMatcher(
 
   function clientsOf(node: TSESTree.NewExpression | TSESTree.CallExpression): ClientEntry[] {
     if (!fileMentionsClientModule()) return [];
-    const kind: ClientCallKind = node.type === AST_NODE_TYPES.NewExpression ? "new" : "call";
-    const callee = unwrap(node.callee);
+    // `super({ apiKey })` in a subclass constructs the class it extends.
+    const superClass = node.callee.type === AST_NODE_TYPES.Super ? enclosingSuperClass(node) : undefined;
+    const kind: ClientCallKind = node.type === AST_NODE_TYPES.NewExpression || superClass ? "new" : "call";
+    const callee = superClass ?? unwrap(node.callee);
     // Cheap exit for the common case: a call of a method or function that is not imported.
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.CallExpression) {
       return [];
     }
-    const refs = expressionRefs(callee, sourceCode.getScope(node), 0).map((ref) =>
+    const refs = moduleRefs(sourceCode, callee).map((ref) =>
       // A called module object is the module's `module.exports`, its default export.
       ref.export === undefined ? { module: ref.module, export: "default" } : ref,
     );
@@ -433,7 +322,6 @@ export function createClientMatcher(
   return {
     keyUses,
     clientsOf,
-    moduleRefs: (node) => expressionRefs(node, sourceCode.getScope(node), 0),
     mayHaveClients: fileMentionsClientModule,
   };
 }

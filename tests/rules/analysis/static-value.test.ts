@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { staticString } from "../../../rules/analysis/static-value.js";
+import { analyse } from "./analyse.js";
+
+const valueOf = (code: string, expression: string) =>
+  analyse(code, ({ sourceCode, node }) => {
+    const n = node(expression);
+    return staticString(n, sourceCode.getScope(n));
+  });
+
+describe("staticString", () => {
+  it.each([
+    ['use("a");', '"a"', "a"],
+    ["use(42);", "42", "42"],
+    ['use("a" + "b" + 1);', '"a" + "b" + 1', "ab1"],
+    ['const P = "p-"; use(`${P}x`);', "`${P}x`", "p-x"],
+    ['let P = "p-"; use(P + "x");', 'P + "x"', "p-x"],
+    ['let P = "p-"; P = "q"; use(P + "x");', 'P + "x"', undefined],
+    ['use(("a" as string) + "b"!);', '("a" as string) + "b"!', "ab"],
+    ['use("a" - "b");', '"a" - "b"', undefined],
+    ["use(`${x}`);", "`${x}`", undefined],
+    ['use("x".padStart(1e8));', '"x".padStart(1e8)', undefined], // no call is evaluated
+  ])("%s", (code, expression, expected) => {
+    expect(valueOf(code, expression)).toBe(expected);
+  });
+
+  it("ends on long chains of names", () => {
+    const chain = Array.from({ length: 30 }, (_, i) => `const a${i + 1} = a${i};`).join(" ");
+    expect(valueOf(`const a0 = "v"; ${chain} use(a30);`, "a30")).toBeUndefined();
+    expect(valueOf(`const a0 = "v"; ${chain} use(a3);`, "a3")).toBe("v");
+  });
+});
