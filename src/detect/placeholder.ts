@@ -11,7 +11,7 @@
  * up in a random 100-character base62 body about once in ten million): found anywhere, in lower
  * case, upper case or capitalised, they mark a documentation value (`sk-…EXAMPLE…`).
  */
-const LONG_WORDS = ["example", "placeholder", "redacted", "dummy", "replace", "insert", "changeme", "sample", "notreal"];
+const LONG_WORDS = ["example", "placeholder", "redacted", "dummy", "replace", "insert", "changeme", "sample", "notreal", "notareal"];
 const LONG_FORMS = LONG_WORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)]);
 
 /**

@@ -60,6 +60,18 @@ function expectMasked(masked: string, token: string, prefix: string) {
 
 const notFound = (text: string) => detector.scan(text).map((f) => `${f.providerId} ${f.masked}`);
 
+/**
+ * Near misses of `provider`'s key, less the findings of a provider that shares a prefix with it
+ * (Stripe's and Paystack's `sk_live_`): a Paystack key with a letter changed is a Stripe key shape.
+ */
+const nearMissFound = (provider: Provider, text: string) => {
+  const sharing = new Set(PROVIDERS.filter((p) => p.id !== provider.id && p.prefixes.some((x) => provider.prefixes.includes(x))).map((p) => p.id));
+  return detector
+    .scan(text)
+    .filter((f) => !sharing.has(f.providerId))
+    .map((f) => `${f.providerId} ${f.masked}`);
+};
+
 describe("the key generators cover the catalog", () => {
   it("has a generator for every provider, and none for a provider that does not exist", () => {
     const ids = PROVIDERS.map((p) => p.id);
@@ -145,7 +157,7 @@ describe.each(withPrefix.map((p) => [p.id, p] as const))("provider %s", (_id, pr
         const { prefix, body } = parts(provider, fakeKey(provider.id, seed));
         const at = Math.floor(provider.body.min / 2);
         const wrong = prefix + body.slice(0, at) + outside(provider.body.chars) + body.slice(at + 1);
-        expect(notFound(`key = "${wrong}"`)).toEqual([]);
+        expect(nearMissFound(provider, `key = "${wrong}"`)).toEqual([]);
       }
     });
 
@@ -158,7 +170,7 @@ describe.each(withPrefix.map((p) => [p.id, p] as const))("provider %s", (_id, pr
         expect(notFound(`0${token}`)).toEqual([]);
         expect(notFound(`_${token}`)).toEqual([]);
         if (!new RegExp(`[${provider.body.chars}]`).test("Z") && provider.validate === undefined) {
-          expect(notFound(`${token}Z`)).toEqual([]);
+          expect(nearMissFound(provider, `${token}Z`)).toEqual([]);
         }
       }
     });
