@@ -125,6 +125,22 @@ export function isRealPassword(password: string): boolean {
   return lower + upper + digit + other >= 2;
 }
 
+/**
+ * The printable text the first `limit` base64 (standard or URL-safe) characters of `encoded` decode
+ * to, or undefined when they hold anything else. For tokens that are base64 of text (JSON, a URL):
+ * such a body uses few of base64's `+/` characters, so the randomness test of its alphabet does not fit.
+ */
+function decodedText(encoded: string, limit: number): string | undefined {
+  const bytes = decodeBase64(encoded.slice(0, Math.min(encoded.length, limit) & ~3));
+  if (!bytes) return undefined;
+  let text = "";
+  for (const b of bytes) {
+    if (b < 32 || b > 126) return undefined;
+    text += String.fromCharCode(b);
+  }
+  return text;
+}
+
 /** `user:password` in base64 (HTTP Basic credentials, npm's `_auth`) with a real password. */
 function isBasicCredentials(encoded: string): boolean {
   const bytes = decodeBase64(encoded);
@@ -247,7 +263,7 @@ function shopify(id: string, name: string, prefix: string): Provider[] {
 }
 
 /** A GitLab token family: a prefix and a fixed number of `[A-Za-z0-9_-]`. */
-function gitlab(id: string, name: string, prefix: string, length: number): Provider[] {
+function gitlab(id: string, name: string, prefix: string, length: number, chars = "A-Za-z0-9_\\-"): Provider[] {
   return [
     {
       id,
@@ -255,7 +271,7 @@ function gitlab(id: string, name: string, prefix: string, length: number): Provi
       category: "source-control",
       envVar: "GITLAB_TOKEN",
       prefixes: [prefix],
-      body: { chars: "A-Za-z0-9_\\-", min: length, max: length },
+      body: { chars, min: length, max: length },
       docs: "https://docs.gitlab.com/security/tokens/#token-prefixes",
     },
   ];
@@ -399,6 +415,9 @@ export const PROVIDERS: readonly Provider[] = [
     prefixes: ["bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t"],
     body: { chars: B64, min: 40, max: 1000 },
     follow: base64Rest,
+    // The base64 of a URL: it decodes to the presigned query (`X-Amz-…`), and is no random base64.
+    validate: (token) => !isPlaceholder(token.slice(16)) && (decodedText(token.slice(16), 400)?.includes("X-Amz-") ?? false),
+    randomness: "validate",
     docs: "https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html",
   },
   {
@@ -771,9 +790,10 @@ export const PROVIDERS: readonly Provider[] = [
     validate: (token) => /^glcbt-[0-9a-zA-Z]{1,5}_[\w-]{20}$/.test(token),
     docs: "https://docs.gitlab.com/ci/jobs/ci_job_token/",
   },
-  ...gitlab("gitlab-incoming-mail", "GitLab incoming mail token", "glimt-", 25),
+  // GitLab draws the incoming mail token as a 128-bit number in base 36 and the OAuth secret as 32 random bytes in hex.
+  ...gitlab("gitlab-incoming-mail", "GitLab incoming mail token", "glimt-", 25, "a-z0-9"),
   ...gitlab("gitlab-agent", "GitLab agent for Kubernetes token", "glagent-", 50),
-  ...gitlab("gitlab-oauth-secret", "GitLab OAuth application secret", "gloas-", 64),
+  ...gitlab("gitlab-oauth-secret", "GitLab OAuth application secret", "gloas-", 64, HEX),
   ...gitlab("gitlab-scim", "GitLab SCIM token", "glsoat-", 20),
   ...gitlab("gitlab-feed", "GitLab feed token", "glft-", 20),
   ...gitlab("gitlab-feature-flags", "GitLab feature flags client token", "glffct-", 20),
@@ -884,8 +904,9 @@ export const PROVIDERS: readonly Provider[] = [
     name: "JFrog reference token",
     category: "source-control",
     envVar: "JFROG_ACCESS_TOKEN",
+    // base64 of `reftkn:01:<expiry>:<random>`: 64 characters, a few more for a longer random part.
     prefixes: ["cmVmd"],
-    body: { chars: B62, min: 59, max: 59 },
+    body: { chars: B62, min: 59, max: 63 },
     docs: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens",
   },
   {
@@ -1079,8 +1100,10 @@ export const PROVIDERS: readonly Provider[] = [
     category: "cloud",
     envVar: "DOPPLER_TOKEN",
     prefixes: ["dp.pt.", "dp.st.", "dp.ct.", "dp.sa.", "dp.scim.", "dp.audit."],
-    body: { chars: B62, min: 40, max: 44 },
-    docs: "https://docs.doppler.com/reference/api#authentication",
+    // Service tokens name their config: `dp.st.<config>.` then the secret.
+    body: { chars: "A-Za-z0-9._\\-", min: 40, max: 90 },
+    validate: (token) => /^dp\.(?:st\.(?:[A-Za-z0-9_-]{1,40}\.)?|[a-z]{2,5}\.)[A-Za-z0-9]{40,44}$/.test(token),
+    docs: "https://docs.doppler.com/docs/token-formats",
   },
   {
     id: "terraform-cloud",
@@ -1115,8 +1138,8 @@ export const PROVIDERS: readonly Provider[] = [
     name: "Heroku API key",
     category: "cloud",
     envVar: "HEROKU_API_KEY",
-    prefixes: ["HRKU-AA"],
-    body: { chars: B62_URL, min: 58, max: 58 },
+    prefixes: ["HRKU-"],
+    body: { chars: B62_URL, min: 60, max: 60 },
     docs: "https://devcenter.heroku.com/articles/authentication",
   },
   {
@@ -1641,7 +1664,10 @@ export const PROVIDERS: readonly Provider[] = [
     category: "data",
     envVar: "OP_SERVICE_ACCOUNT_TOKEN",
     prefixes: ["ops_eyJ"],
-    body: { chars: B64, min: 250, max: 1000 },
+    // base64 of a JSON object, standard or URL-safe: it decodes to JSON text, and is no random base64.
+    body: { chars: "A-Za-z0-9+/=_\\-", min: 250, max: 1000 },
+    validate: (token) => !isPlaceholder(token.slice(4)) && (decodedText(token.slice(4), 400)?.startsWith('{"') ?? false),
+    randomness: "validate",
     docs: "https://developer.1password.com/docs/service-accounts/",
   },
   {
@@ -1834,6 +1860,163 @@ export const PROVIDERS: readonly Provider[] = [
     body: { chars: HEX, min: 32, max: 40 },
     context: { stems: ["datadog"], endings: ["ddapikey", "ddappkey", "ddapplicationkey"] },
     docs: "https://docs.datadoghq.com/account_management/api-app-keys/",
+  },
+  // ---------------------------------------------------------------- formats from providers' key docs
+  {
+    id: "bitbucket-app-password",
+    name: "Bitbucket app password",
+    category: "source-control",
+    envVar: "BITBUCKET_APP_PASSWORD",
+    prefixes: ["ATBB"],
+    // 24 random characters and an 8-hex-digit checksum.
+    body: { chars: B62, min: 32, max: 32 },
+    docs: "https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/",
+  },
+  {
+    id: "nuget",
+    name: "NuGet API key",
+    category: "source-control",
+    envVar: "NUGET_API_KEY",
+    prefixes: ["oy2"],
+    body: { chars: "a-z0-9", min: 43, max: 43 },
+    docs: "https://learn.microsoft.com/en-us/nuget/nuget-org/publish-a-package#create-an-api-key",
+  },
+  {
+    id: "paystack",
+    name: "Paystack secret key",
+    category: "payments",
+    envVar: "PAYSTACK_SECRET_KEY",
+    prefixes: ["sk_live_", "sk_test_"],
+    body: { chars: HEX, min: 40, max: 40 },
+    docs: "https://paystack.com/docs/api/authentication/",
+  },
+  {
+    id: "mailgun-legacy",
+    name: "Mailgun API key (legacy)",
+    category: "messaging",
+    envVar: "MAILGUN_API_KEY",
+    prefixes: ["key-"],
+    body: { chars: HEX, min: 32, max: 32 },
+    docs: "https://documentation.mailgun.com/docs/mailgun/api-reference/authentication",
+  },
+  {
+    id: "resend",
+    name: "Resend API key",
+    category: "messaging",
+    envVar: "RESEND_API_KEY",
+    prefixes: ["re_"],
+    // 8 characters (the key's id), `_`, 24 characters.
+    body: { chars: "A-Za-z0-9_", min: 33, max: 33 },
+    validate: (token) => token[11] === "_" && token.indexOf("_", 3) === 11,
+    docs: "https://resend.com/docs/dashboard/api-keys/introduction",
+  },
+  {
+    id: "teams-webhook",
+    name: "Microsoft Teams incoming webhook URL",
+    category: "messaging",
+    envVar: "TEAMS_WEBHOOK_URL",
+    prefixes: ["webhook.office.com/webhookb2/"],
+    body: { chars: "A-Za-z0-9@/_\\-", min: 159, max: 300 },
+    validate: (token) =>
+      /^webhook\.office\.com\/webhookb2\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[a-f0-9]{32}\/[a-f0-9-]{36}(?:\/[A-Za-z0-9_-]{1,100})?$/.test(token),
+    docs: "https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook",
+    note: "the URL is the credential",
+  },
+  {
+    id: "discord-bot",
+    name: "Discord bot token",
+    category: "messaging",
+    envVar: "DISCORD_BOT_TOKEN",
+    prefixes: [],
+    // base64 of the bot's id, `.`, a timestamp, `.`, an HMAC.
+    body: { chars: "A-Za-z0-9_.\\-", min: 59, max: 80 },
+    validate: (token) => /^[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}$/.test(token),
+    context: { stems: ["discord"] },
+    docs: "https://discord.com/developers/docs/reference#authentication",
+  },
+  {
+    id: "neon",
+    name: "Neon API key",
+    category: "data",
+    envVar: "NEON_API_KEY",
+    prefixes: ["napi_"],
+    body: { chars: "a-z0-9", min: 64, max: 64 },
+    docs: "https://neon.tech/docs/manage/api-keys",
+  },
+  {
+    id: "firebase-fcm-server-key",
+    name: "Firebase Cloud Messaging server key (legacy)",
+    category: "data",
+    envVar: "FCM_SERVER_KEY",
+    prefixes: ["AAAA"],
+    // 7 characters, `:`, 140 characters.
+    body: { chars: "A-Za-z0-9_:\\-", min: 148, max: 148 },
+    validate: (token) => token.indexOf(":") === 11 && token.indexOf(":", 12) < 0,
+    docs: "https://firebase.google.com/docs/cloud-messaging/auth-server",
+  },
+  {
+    id: "newrelic-license-key",
+    name: "New Relic license key",
+    category: "observability",
+    envVar: "NEW_RELIC_LICENSE_KEY",
+    prefixes: [],
+    body: { chars: "a-f0-9NRAL", min: 40, max: 40 },
+    validate: (token) => /^[a-f0-9]{36}NRAL$/.test(token),
+    context: { stems: ["newrelic", "nrlicense"] },
+    docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key",
+  },
+  {
+    id: "axiom",
+    name: "Axiom API token",
+    category: "observability",
+    envVar: "AXIOM_TOKEN",
+    prefixes: ["xaat-", "xapt-"],
+    body: { chars: "a-f0-9\\-", min: 36, max: 36 },
+    validate: endsWithUuid,
+    docs: "https://axiom.co/docs/reference/tokens",
+    note: "API (`xaat-`) and personal (`xapt-`) tokens",
+  },
+  {
+    id: "posthog-personal",
+    name: "PostHog personal API key",
+    category: "observability",
+    envVar: "POSTHOG_PERSONAL_API_KEY",
+    prefixes: ["phx_"],
+    body: { chars: "A-Za-z0-9_", min: 40, max: 50 },
+    docs: "https://posthog.com/docs/api#authentication",
+    note: "project `phc_` keys are public by design",
+  },
+  {
+    id: "asana",
+    name: "Asana personal access token",
+    category: "data",
+    envVar: "ASANA_ACCESS_TOKEN",
+    prefixes: [],
+    // `2/<user id>/<app id>:<32 hex>`, older `1/<user id>:<32 hex>`.
+    body: { chars: "0-9a-f/:", min: 36, max: 80 },
+    validate: (token) => /^(?:2\/[0-9]{1,20}\/[0-9]{1,20}|1\/[0-9]{1,20}):[a-f0-9]{32}$/.test(token),
+    context: { stems: ["asana"] },
+    docs: "https://developers.asana.com/docs/personal-access-token",
+  },
+  {
+    id: "dropbox-short-lived",
+    name: "Dropbox short-lived access token",
+    category: "data",
+    envVar: "DROPBOX_ACCESS_TOKEN",
+    prefixes: ["sl."],
+    body: { chars: "A-Za-z0-9_=\\-", min: 120, max: 1500 },
+    docs: "https://developers.dropbox.com/oauth-guide",
+  },
+  {
+    id: "cloudflare-global-key-legacy",
+    name: "Cloudflare Global API key (legacy)",
+    category: "cloud",
+    envVar: "CLOUDFLARE_API_KEY",
+    prefixes: [],
+    body: { chars: HEX, min: 37, max: 37 },
+    context: { stems: ["cloudflare"], exact: ["cfapikey", "cfauthkey"] },
+    docs: "https://developers.cloudflare.com/fundamentals/api/get-started/keys/",
+    note: "37 hex digits without a prefix, found where a name says Cloudflare",
   },
   // ---------------------------------------------------------------- more services found by name
   {

@@ -11,7 +11,7 @@
  * up in a random 100-character base62 body about once in ten million): found anywhere, in lower
  * case, upper case or capitalised, they mark a documentation value (`sk-…EXAMPLE…`).
  */
-const LONG_WORDS = ["example", "placeholder", "redacted", "dummy", "replace", "insert", "changeme", "sample", "notreal"];
+const LONG_WORDS = ["example", "placeholder", "redacted", "dummy", "replace", "insert", "changeme", "sample", "notreal", "notareal"];
 const LONG_FORMS = LONG_WORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)]);
 
 /**
@@ -25,7 +25,7 @@ const WORDS = new Set(
     "not set todo fill enter paste redacted hidden access auth bearer client id private public password pass user " +
     "name demo default foo bar baz new live prod dev app service account project org admin personal bot webhook url " +
     "string valid invalid for of to and or is it no use do own generate generated create created abc xyz qwerty sk pk " +
-    "opensesame letmein hunter sesame open"
+    "opensesame letmein hunter sesame open word"
   ).split(" "),
 );
 const LONGEST_WORD = Math.max(...[...WORDS].map((w) => w.length));

@@ -168,9 +168,9 @@ export const KEY_BUILDERS: Record<string, Builder> = {
   "gitlab-runner": (d) => j("gl", "rt-", d.chars(URLSAFE, 20)),
   "gitlab-pipeline-trigger": (d) => j("gl", "ptt-", d.chars(HEXLOWER, 40)),
   "gitlab-cicd-job": (d) => j("gl", "cbt-", d.chars(DIGITS, 2), "_", d.chars(URLSAFE, 20)),
-  "gitlab-incoming-mail": (d) => j("gl", "imt-", d.chars(URLSAFE, 25)),
+  "gitlab-incoming-mail": (d) => j("gl", "imt-", d.chars(LOWERNUM, 25)),
   "gitlab-agent": (d) => j("gl", "agent-", d.chars(URLSAFE, 50)),
-  "gitlab-oauth-secret": (d) => j("gl", "oas-", d.chars(URLSAFE, 64)),
+  "gitlab-oauth-secret": (d) => j("gl", "oas-", d.chars(HEXLOWER, 64)),
   "gitlab-scim": (d) => j("gl", "soat-", d.chars(URLSAFE, 20)),
   "gitlab-feed": (d) => j("gl", "ft-", d.chars(URLSAFE, 20)),
   "gitlab-feature-flags": (d) => j("gl", "ffct-", d.chars(URLSAFE, 20)),
@@ -249,7 +249,7 @@ export const KEY_BUILDERS: Record<string, Builder> = {
   "meta-access-token": (d) => j("EA", "AC", d.chars(ALNUM, 180)),
   brevo: (d) => j("xkey", "sib-", d.chars(HEXLOWER, 64), "-", d.chars(ALNUM, 16)),
   mailchimp: (d) => j(d.chars(HEXLOWER, 32), "-u", "s", String(d.int(1, 21))),
-  mailgun: (d) => j("ke", "y-", d.chars(HEXLOWER, 32)),
+  mailgun: (d) => j(d.chars(HEXLOWER, 32), "-", d.chars(HEXLOWER, 8), "-", d.chars(HEXLOWER, 8)),
   postmark: uuid,
   sendgrid: (d) => j("S", "G.", d.chars(URLSAFE, 22), ".", d.chars(URLSAFE, 43)),
   "twilio-api-key": (d) => j("S", "K", d.chars(HEXLOWER, 32)),
@@ -307,6 +307,22 @@ export const KEY_BUILDERS: Record<string, Builder> = {
   "private-key": (d) =>
     j("-----BEGIN ", "RSA PRIVATE KEY-----\n", d.chars(`${ALNUM}+/`, 64), "\n", d.chars(`${ALNUM}+/`, 64), "\n-----END RSA PRIVATE KEY-----"),
   "generic-secret": (d) => d.chars(ALNUM, 40),
+  "bitbucket-app-password": (d) => j("AT", "BB", d.chars(ALNUM, 24), d.chars("0123456789ABCDEF", 8)),
+  nuget: (d) => j("oy", "2", d.chars(LOWERNUM, 43)),
+  paystack: (d) => j("sk", "_live_", d.chars(HEXLOWER, 40)),
+  "mailgun-legacy": (d) => j("ke", "y-", d.chars(HEXLOWER, 32)),
+  resend: (d) => j("r", "e_", d.chars(ALNUM, 8), "_", d.chars(ALNUM, 24)),
+  "teams-webhook": (d) =>
+    j("https://acme.", "webhook.office.com/", "webhookb2/", uuid(d), "@", uuid(d), "/IncomingWebhook/", d.chars(HEXLOWER, 32), "/", uuid(d)),
+  "discord-bot": (d) => j(base64(ascii(d.chars(DIGITS, 18))).replace(/=+$/, ""), ".", d.chars(URLSAFE, 6), ".", d.chars(URLSAFE, 38)),
+  neon: (d) => j("na", "pi_", d.chars(LOWERNUM, 64)),
+  "firebase-fcm-server-key": (d) => j("AA", "AA", d.chars(URLSAFE, 7), ":", d.chars(URLSAFE, 140)),
+  "newrelic-license-key": (d) => j(d.chars(HEXLOWER, 36), "NR", "AL"),
+  axiom: (d) => j("xa", "at-", uuid(d)),
+  "posthog-personal": (d) => j("ph", "x_", d.chars(ALNUM, 47)),
+  asana: (d) => j("2/", d.chars(DIGITS, 16), "/", d.chars(DIGITS, 16), ":", d.chars(HEXLOWER, 32)),
+  "dropbox-short-lived": (d) => j("s", "l.", d.chars(URLSAFE, 135)),
+  "cloudflare-global-key-legacy": (d) => d.chars(HEXLOWER, 37),
 };
 
 /** Identifier names that hold a prefix-less provider's key. */
@@ -332,6 +348,10 @@ export const CONTEXT_NAMES: Record<string, string> = {
   twitch: "TWITCH_CLIENT_SECRET",
   snyk: "SNYK_TOKEN",
   "generic-secret": "client_secret",
+  "discord-bot": "DISCORD_BOT_TOKEN",
+  "newrelic-license-key": "NEW_RELIC_LICENSE_KEY",
+  asana: "ASANA_ACCESS_TOKEN",
+  "cloudflare-global-key-legacy": "CLOUDFLARE_API_KEY",
 };
 
 /** A fresh key of `providerId`, deterministic for a seed, its random parts tidy (a digit and both cases, no runs). */
