@@ -111,7 +111,9 @@ describe("names", () => {
     expect(judgeName("FIREBASE_API_KEY")).toEqual({ publicByDesign: "firebase" });
     expect(judgeName("SUPABASE_ANON_KEY")).toEqual({ publicByDesign: "supabase-anon" });
     expect(judgeName("SUPABASE_SERVICE_ROLE_KEY").secret).toBe("word");
-    expect(judgeName("MAPBOX_SECRET_TOKEN").secret).toBe("word");
+    // Mapbox's secret token is a catalog format (src/detect/catalog.ts), so its variable is a provider's
+    expect(judgeName("MAPBOX_SECRET_TOKEN").secret).toBe("provider");
+    expect(judgeName("ACME_SECRET_TOKEN").secret).toBe("word");
     expect(judgeName("ACME_WIDGET_KEY", "", [["ACME", "WIDGET"]])).toEqual({ publicByDesign: "option publicNames" });
   });
 
