@@ -233,6 +233,13 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
+    /** Whether the detector finds `finding` in `segment` alone, at the same place. */
+    function foundAlone(segment: Segment, finding: Finding): boolean {
+      const start = finding.start - segment.start;
+      const end = finding.end - segment.start;
+      return detector.scan(segment.value).some((f) => f.start === start && f.end === end);
+    }
+
     /** Scans the run `parts[from..to)` (no `undefined` in it); returns how many keys the detector found in it. */
     function scanRun(parts: readonly Segment[], from: number, to: number, whole: TSESTree.Node, partCount: number): number {
       let length = 0;
@@ -252,7 +259,10 @@ export default createRule<Options, MessageIds>({
         while (last < to - 1 && parts[last + 1]!.start < finding.end) last++;
         const head = parts[first]!;
         const tail = parts[last]!;
-        if (first === last && !isWrittenHere(head.node, whole)) continue;
+        // A key inside one segment that is not written here (a literal in `${…}`, a constant's value)
+        // is reported where it is written, unless the run supplies part of its match: a prefix that
+        // only marks where a key sits (`SharedAccessKey=`) may stand in the segment before it.
+        if (first === last && !isWrittenHere(head.node, whole) && foundAlone(head, finding)) continue;
         const loc = { start: head.node.loc.start, end: tail.node.loc.end };
         const exact = finding.start === head.start && finding.end === tail.start + tail.value.length;
         let fix: Replacement | undefined;

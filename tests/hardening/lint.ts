@@ -3,7 +3,7 @@
 import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import plugin from "../../rules/index.js";
-import { knownPrefix } from "../../src/detect/index.js";
+import { secretPart } from "../helpers/keys.js";
 
 /** Every rule of the plugin that runs without type information, by its full id. */
 export const untypedRules: string[] = Object.entries(plugin.rules)
@@ -38,15 +38,7 @@ export function lint(code: string, filename = "input.tsx", rules: readonly strin
  * of the key after its known prefix (a masked form shows at most the last 4).
  */
 export function revealsKey(output: string, key: string): boolean {
-  // The key's own prefix may follow a scheme and a host part (`https://hooks.slack.com/services/…`,
-  // `https://acme.webhook.office.com/webhookb2/…`), and a shorter prefix may start earlier (a URL
-  // format's `https://`): the masked form may show up to the end of the furthest prefix.
-  let cut = 0;
-  for (let i = 0; i < Math.min(key.length, 16); i++) {
-    const prefix = knownPrefix(key.slice(i));
-    if (prefix) cut = Math.max(cut, i + prefix.length);
-  }
-  const body = key.slice(cut);
+  const body = secretPart(key);
   for (let i = 0; i + 8 <= body.length; i++) {
     const window = body.slice(i, i + 8);
     if (/\s/.test(window)) continue; // PEM line breaks: not key material

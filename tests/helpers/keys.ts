@@ -5,6 +5,7 @@
  * catalog entry that drifts from the real format fails its tests.
  */
 import { crc32, toBase62 } from "../../src/detect/checksum.js";
+import { knownPrefix } from "../../src/detect/mask.js";
 
 export const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 export const URLSAFE = `${ALNUM}_-`;
@@ -366,4 +367,19 @@ export function rawKey(providerId: string, seed = 1): string {
   const build = KEY_BUILDERS[providerId];
   if (!build) throw new Error(`no key builder for provider "${providerId}"`);
   return build(draw(rng(seed * 104729 + providerId.length), true));
+}
+
+/**
+ * The part of `key` a masked form must not show: what follows its known prefix. The prefix may
+ * follow a scheme and a host part (`https://hooks.slack.com/services/…`,
+ * `https://acme.webhook.office.com/webhookb2/…`), and a shorter prefix may start earlier (a URL
+ * format's `https://`): the furthest prefix end in the first 16 characters counts.
+ */
+export function secretPart(key: string): string {
+  let cut = 0;
+  for (let i = 0; i < Math.min(key.length, 16); i++) {
+    const prefix = knownPrefix(key.slice(i));
+    if (prefix) cut = Math.max(cut, i + prefix.length);
+  }
+  return key.slice(cut);
 }

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { expect } from "vitest";
-import { knownPrefix, mask } from "../../src/detect/mask.js";
+import { mask } from "../../src/detect/mask.js";
+import { secretPart } from "../helpers/keys.js";
 
 /**
  * The masked form of the first of `values` that `text` shows, whole or as any 8-character window
@@ -9,7 +10,7 @@ import { knownPrefix, mask } from "../../src/detect/mask.js";
 export function shownSecret(text: string, values: readonly string[]): string | undefined {
   for (const value of values) {
     if (text.includes(value)) return mask(value);
-    const body = value.slice(knownPrefix(value).length);
+    const body = secretPart(value);
     for (let i = 0; i + 8 <= body.length; i++) if (text.includes(body.slice(i, i + 8))) return `${mask(value)} (window at ${i})`;
   }
   return undefined;
