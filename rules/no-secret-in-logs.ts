@@ -18,7 +18,7 @@ import { createFlow, isGlobalName, typeCarries, type Flow, type FlowSource } fro
 import { assignedOnceInit } from "./analysis/bindings.js";
 import { moduleRefs } from "./analysis/modules.js";
 import { isEnvObject } from "./analysis/env.js";
-import { calleeName, propertyName, unwrap } from "./analysis/syntax.js";
+import { calleeName, memberPath, propertyName, unwrap } from "./analysis/syntax.js";
 import { createClientMatcher } from "./analysis/client-calls.js";
 import { SECRET_MODULE, namesSecretExport } from "./analysis/secret-imports.js";
 import { isSecretString } from "./analysis/secret-type.js";
@@ -63,19 +63,6 @@ const BODY_NAMES = new Set(["body", "data", "payload", "requestBody"]);
 const CHAIN_METHODS = new Set(["status", "code", "type", "set", "header", "headers", "setHeader", "append", "vary"]);
 
 const DEFAULTS: Options[0] = { loggers: [], loggerNames: [], sanitizers: [], publicNames: [], sinks: {} };
-
-/** The dotted path of names of `node`: `logger`, `this.logger`, `app.log`. */
-function pathOf(node: TSESTree.Node): string | undefined {
-  const n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
-  if (n.type === AST_NODE_TYPES.ThisExpression) return "this";
-  if (n.type === AST_NODE_TYPES.MemberExpression) {
-    const name = propertyName(n.property, n.computed);
-    const object = pathOf(n.object);
-    return name === undefined || object === undefined ? undefined : `${object}.${name}`;
-  }
-  return undefined;
-}
 
 export default createRule<Options, MessageIds>({
   name: "no-secret-in-logs",
@@ -214,7 +201,7 @@ export default createRule<Options, MessageIds>({
           if (isLoaderCall(node)) return { kind: "loader", node };
           // `Deno.env.get("OPENAI_API_KEY")`
           const callee = unwrap(node.callee);
-          if (callee.type === AST_NODE_TYPES.MemberExpression && pathOf(callee) === "Deno.env.get") {
+          if (callee.type === AST_NODE_TYPES.MemberExpression && memberPath(callee) === "Deno.env.get") {
             const arg = node.arguments[0];
             if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === "string" && secretName(arg.value)) return { kind: "env", node, label: arg.value };
           }
@@ -239,7 +226,7 @@ export default createRule<Options, MessageIds>({
       sanitizer(call) {
         const callee = unwrap(call.callee);
         if (namesSecretExport(callee, "mask", sourceCode)) return true;
-        const path = pathOf(callee);
+        const path = memberPath(callee);
         if (path !== undefined && sanitizers.has(path)) return true;
         // anything of keyguard's redactor (`keyguard/redact`)
         return moduleRefs(sourceCode, callee).some((ref) => ref.module === "keyguard/redact");
@@ -391,7 +378,7 @@ export default createRule<Options, MessageIds>({
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = propertyName(callee.property, callee.computed);
         if (method === undefined) return undefined;
-        const path = pathOf(callee.object);
+        const path = memberPath(callee.object);
         if (path !== undefined && loggerNames.has(path) && LOGGER_LEVELS.has(method)) return { messageId: "toLog", sink: `\`${path}.${method}()\`` };
         if (!loggerMethods.has(method) || !fileMentionsLogger()) return undefined;
         const entry = loggerOf(callee.object);
@@ -500,7 +487,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (sinks.storage && method === "setItem" && STORAGE_OBJECTS.some((s) => isGlobalObject(object, s))) {
-        return { sink: { messageId: "toStorage", sink: `\`${pathOf(object) ?? "storage"}.setItem()\`` }, args: args.slice(1, 2) };
+        return { sink: { messageId: "toStorage", sink: `\`${memberPath(object) ?? "storage"}.setItem()\`` }, args: args.slice(1, 2) };
       }
       if (sinks.errors && isErrorCallee(callee)) return { sink: { messageId: "toError", sink: `\`${method}()\`` }, args };
       if (sinks.loggers) {
@@ -525,7 +512,7 @@ export default createRule<Options, MessageIds>({
         if (sinks.storage && name === "cookie" && isGlobalObject(object, "document")) {
           report({ messageId: "toStorage", sink: "`document.cookie`" }, [node.right]);
         } else if (sinks.storage && STORAGE_OBJECTS.some((s) => isGlobalObject(object, s))) {
-          report({ messageId: "toStorage", sink: `\`${pathOf(object) ?? "storage"}\`` }, [node.right]);
+          report({ messageId: "toStorage", sink: `\`${memberPath(object) ?? "storage"}\`` }, [node.right]);
         } else if (sinks.responses && name === "body" && object.type === AST_NODE_TYPES.Identifier && CONTEXT_NAMES.includes(object.name)) {
           report({ messageId: "toResponse", sink: `the HTTP response (\`${object.name}.body\`)` }, [node.right]);
         }

@@ -227,7 +227,7 @@ function accept(provider: Provider, prefix: string, token: string, random: strin
   if (provider.checksum !== undefined && !verifyChecksum(provider.checksum, token, prefix.length)) return false;
   if (provider.validate && !provider.validate(token)) return false;
   if (provider.randomness === "validate") return true;
-  if (isPlaceholder(random)) return false;
+  if (isPlaceholder(random, provider.body.chars.includes("."))) return false;
   if (provider.marker !== undefined || provider.checksum !== undefined) return true;
   return looksRandom(random, classes);
 }

@@ -45,10 +45,14 @@ const MAX_X_RUN = 6;
 /** Words must cover at least this share of a value for it to be a placeholder written in words. */
 const WORD_SHARE = 0.6;
 
-/** Whether `body` (the key without its prefix) is a placeholder rather than a real key. */
-export function isPlaceholder(body: string): boolean {
+/**
+ * Whether `body` (the key without its prefix) is a placeholder rather than a real key. `...` marks
+ * an elided key, except in formats whose alphabet has `.` (`dotIsKeyChar`), where random keys hold
+ * it now and then.
+ */
+export function isPlaceholder(body: string, dotIsKeyChar = false): boolean {
   if (body.length === 0) return true;
-  if (body.includes("...")) return true;
+  if (!dotIsKeyChar && body.includes("...")) return true;
   for (const form of LONG_FORMS) if (body.includes(form)) return true;
   // `XXXX1234…`: a body that starts with the filler.
   if (body.length >= 4 && isX(body, 0) && isX(body, 1) && isX(body, 2) && isX(body, 3)) return true;

@@ -162,3 +162,11 @@ describe("CATALOG (the catalog as plain data for other tools)", () => {
     expect(Object.isFrozen(CATALOG[0])).toBe(true);
   });
 });
+
+describe("random keys of formats whose alphabet has `.`", () => {
+  it("are found when they happen to hold `...` (an Azure client secret drawn so)", () => {
+    const key = fakeKey("azure-ad-client-secret", 132369);
+    expect(key).toContain("...");
+    expect(detect(` ${key} `).map((f) => f.providerId)).toEqual(["azure-ad-client-secret"]);
+  });
+});

@@ -109,3 +109,11 @@ describe("looksRandom", () => {
     }
   });
 });
+
+describe("an elision `...`", () => {
+  it("marks a placeholder, except in formats whose alphabet has `.`", () => {
+    const body = `${"Ab3Cd5Ef7Gh9"}...${"Jk2Lm4Np6Qr8"}`;
+    expect(isPlaceholder(body)).toBe(true);
+    expect(isPlaceholder(body, true)).toBe(false);
+  });
+});
