@@ -19,6 +19,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/fixtures/**", "node_modules/**"],
+    setupFiles: ["tests/setup/fast-check.ts"],
     // Two workers share the cores with the processes some tests start (ESLint CLI runs, the demo):
     // on a busy machine a test of a few seconds can take a minute. A hang still fails.
     testTimeout: 120_000,
