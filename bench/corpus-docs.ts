@@ -23,6 +23,7 @@ import { crc32 } from "node:zlib";
 import type { Detector } from "../src/detect/index.js";
 import { mask } from "../src/detect/mask.js";
 import { rawChars, rng } from "../tests/helpers/keys.js";
+import { rate, type Rate } from "./corpus.js";
 import { packageRoot } from "./sources.js";
 
 const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -664,11 +665,7 @@ export function handWrittenNegatives(): DocNegative[] {
 
 // ------------------------------------------------------------------ scoring
 
-export interface Rate {
-  readonly total: number;
-  readonly hits: number;
-  readonly rate: number;
-}
+export type { Rate };
 
 export interface DocScore {
   readonly recall: Rate;
@@ -681,7 +678,6 @@ export interface DocScore {
   readonly falseFindings: readonly string[];
 }
 
-const rate = (hits: number, total: number): Rate => ({ total, hits, rate: total === 0 ? 0 : hits / total });
 const table = (t: Map<string, [number, number]>) => Object.fromEntries([...t].map(([k, [hits, total]]) => [k, rate(hits, total)]));
 
 /** A positive is found when a finding of `scan` (or of `scanNamed`, for a key known by name) overlaps the secret. */

@@ -300,7 +300,7 @@ export interface Score {
   readonly falseFindings: readonly string[];
 }
 
-const rate = (hits: number, total: number): Rate => ({ total, hits, rate: total === 0 ? 0 : hits / total });
+export const rate = (hits: number, total: number): Rate => ({ total, hits, rate: total === 0 ? 0 : hits / total });
 
 /** Scores a detector: a positive counts when exactly its key is found with its provider id. */
 export function score(corpus: Corpus, detector: Detector): Score {
