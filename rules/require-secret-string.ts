@@ -210,7 +210,10 @@ export default createRule<Options, MessageIds>({
       for (const use of uses) {
         // Header values (`Bearer ${key}`) are strings built from the key: require-secret-source checks them.
         if (use.client.headerOptions?.some((h) => use.option.startsWith(`${h}.`))) continue;
-        check(use, services.getTypeAtLocation(use.node), true);
+        // An accessor (`get apiKey() { … }`) gives the client what it returns: the property's type.
+        const holder = use.node.parent;
+        const getter = holder?.type === AST_NODE_TYPES.Property && holder.kind === "get" && holder.value === use.node;
+        check(use, services.getTypeAtLocation(getter ? holder.key : use.node), !getter);
       }
       // Options the file does not spell out (`new OpenAI(options)`): their declared type must carry the brand.
       for (const client of matcher.clientsOf(node)) {

@@ -96,6 +96,24 @@ describe("createClientMatcher", () => {
       // a `let` assigned once is followed as a `const` is (one answer for both: analysis/bindings.ts); one reassigned is not
       ['import OpenAI from "openai"; let opts = { apiKey: k }; new OpenAI(opts);', "openai|apiKey|k|opts"],
       ['import OpenAI from "openai"; let opts = { apiKey: k }; opts = other; new OpenAI(opts);', []],
+      // objects completed after they were created, before the call
+      ['import OpenAI from "openai"; const o: any = {}; o.apiKey = k; new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; const o: any = {}; o["apiKey"] = k; new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; const o = { apiKey: e }; o.apiKey = k; new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; const o: any = {}; new OpenAI(o); o.apiKey = k;', []],
+      ['import OpenAI from "openai"; const o = {}; Object.assign(o, { apiKey: k }); new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; const o = Object.assign({}, base, { apiKey: k }); new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; new OpenAI(Object.assign({ timeout: 1 }, { apiKey: k }));', "openai|apiKey|k|apiKey: k"],
+      ['import OpenAI from "openai"; const base: any = {}; base.apiKey = k; new OpenAI({ ...base });', "openai|apiKey|k|...base"],
+      ['import OpenAI from "openai"; const base: any = {}; base.apiKey = k; new OpenAI({ ...base, timeout: 1 });', "openai|apiKey|k|...base"],
+      ['import OpenAI from "openai"; const Object = { assign(a: any, b: any) {} }; const o = {}; Object.assign(o, { apiKey: k }); new OpenAI(o);', []],
+      ['import { ChatOpenAI } from "@langchain/openai"; const configuration: any = {}; configuration.apiKey = k; new ChatOpenAI({ configuration });', "langchain-openai|configuration.apiKey|k|configuration"],
+      // accessors and computed names the file knows
+      ['import OpenAI from "openai"; new OpenAI({ get apiKey() { return k; } });', "openai|apiKey|() { return k; }|get apiKey() { return k; }"],
+      ['import OpenAI from "openai"; new OpenAI({ set apiKey(v: string) {} });', []],
+      ['import OpenAI from "openai"; const K = "apiKey"; new OpenAI({ [K]: k });', "openai|apiKey|k|[K]: k"],
+      ['import OpenAI from "openai"; const K = "api" + "Key"; const o: any = {}; o[K] = k; new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; new OpenAI({ [name]: k });', []],
       ['import OpenAI from "openai"; new OpenAI(getOptions());', []],
       ['import OpenAI from "openai"; new OpenAI(...args);', []],
     ])("%s", (code, expected) => {

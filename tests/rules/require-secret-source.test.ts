@@ -556,6 +556,77 @@ ruleTester().run(
   }),
 );
 
+ruleTester().run(
+  "require-secret-source: options built in other ways than one object literal",
+  rule,
+  masked<MessageIds, Options>({
+    valid: [
+      `${OPENAI_IMPORT}\nconst o: any = {};\no.apiKey = process.env.OPENAI_API_KEY;\nnew OpenAI(o);`,
+      // the later write wins
+      `${OPENAI_IMPORT}\nconst o = { apiKey: ${q(GATEWAY)} };\no.apiKey = process.env.OPENAI_API_KEY;\nnew OpenAI(o);`,
+      `${OPENAI_IMPORT}\nconst o = {};\nObject.assign(o, { apiKey: process.env.OPENAI_API_KEY });\nnew OpenAI(o);`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: (process.env.OPENAI_API_KEY ?? "").trim() });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: \`\${process.env.OPENAI_API_KEY}\` });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ get apiKey() { return process.env.OPENAI_API_KEY!; } });`,
+      `${OPENAI_IMPORT}\nconst K = "apiKey";\nnew OpenAI({ [K]: process.env.OPENAI_API_KEY });`,
+      // a computed name that is no key option
+      `${OPENAI_IMPORT}\nconst K = "baseURL";\nnew OpenAI({ [K]: ${q(GATEWAY)} });`,
+    ],
+    invalid: [
+      {
+        code: `${OPENAI_IMPORT}\nconst o: any = {};\no.apiKey = ${q(GATEWAY)};\nnew OpenAI(o);`,
+        errors: [{ ...openaiError(`${OPENAI_IMPORT}\nconst o: any = {};\no.apiKey = process.env.OPENAI_API_KEY;\nnew OpenAI(o);`, " (line 3)"), line: 4, column: 12 }],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nconst o: any = {};\no["apiKey"] = ${q(GATEWAY)};\nnew OpenAI({ ...o, timeout: 5 });`,
+        errors: [{ ...openaiError(`${OPENAI_IMPORT}\nconst o: any = {};\no["apiKey"] = process.env.OPENAI_API_KEY;\nnew OpenAI({ ...o, timeout: 5 });`, " (line 3)"), line: 4, column: 14 }],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nconst o = {};\nObject.assign(o, { apiKey: ${q(GATEWAY)} });\nnew OpenAI(o);`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nconst o = {};\nObject.assign(o, { apiKey: process.env.OPENAI_API_KEY });\nnew OpenAI(o);`, " (line 3)")],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI(Object.assign({}, defaults, { apiKey: ${q(GATEWAY)} }));`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nnew OpenAI(Object.assign({}, defaults, { apiKey: process.env.OPENAI_API_KEY }));`)],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nconst base = { apiKey: ${q(GATEWAY)} };\nnew OpenAI({ ...base });`,
+        errors: [{ ...openaiError(`${OPENAI_IMPORT}\nconst base = { apiKey: process.env.OPENAI_API_KEY };\nnew OpenAI({ ...base });`, " (line 2)"), line: 3, column: 14 }],
+      },
+      // fallbacks behind a method call on the result, a global conversion, a template
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: (process.env.OPENAI_API_KEY ?? ${q(GATEWAY)}).trim() });`,
+        errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: (process.env.OPENAI_API_KEY).trim() });`)],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: String(process.env.OPENAI_API_KEY || ${q(GATEWAY)}) });`,
+        errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: String(process.env.OPENAI_API_KEY) });`)],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: \`\${process.env.OPENAI_API_KEY ?? ${q(GATEWAY)}}\` });`,
+        errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: \`\${process.env.OPENAI_API_KEY}\` });`)],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nconst key = (process.env.OPENAI_API_KEY || ${q(GATEWAY)}).trim();\nnew OpenAI({ apiKey: key });`,
+        errors: [fallbackError("openai", "apiKey", `${OPENAI_IMPORT}\nconst key = (process.env.OPENAI_API_KEY).trim();\nnew OpenAI({ apiKey: key });`, " (line 2)")],
+      },
+      // accessors and computed option names
+      {
+        code: `${OPENAI_IMPORT}\nnew OpenAI({ get apiKey() { return ${q(GATEWAY)}; } });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nnew OpenAI({ get apiKey() { return process.env.OPENAI_API_KEY; } });`)],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nconst K = "apiKey";\nnew OpenAI({ [K]: ${q(GATEWAY)} });`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nconst K = "apiKey";\nnew OpenAI({ [K]: process.env.OPENAI_API_KEY });`)],
+      },
+      {
+        code: `${OPENAI_IMPORT}\nconst K = "apiKey";\nconst o: Record<string, string> = {};\no[K] = ${q(GATEWAY)};\nnew OpenAI(o);`,
+        errors: [openaiError(`${OPENAI_IMPORT}\nconst K = "apiKey";\nconst o: Record<string, string> = {};\no[K] = process.env.OPENAI_API_KEY;\nnew OpenAI(o);`, " (line 4)")],
+      },
+    ],
+  }),
+);
+
 const standIn = (output: string): Invalid["errors"][number] => ({
   messageId: "standIn",
   data: { client: "OpenAI", option: "apiKey", env: "process.env.OPENAI_API_KEY", where: "" },
