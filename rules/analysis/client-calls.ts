@@ -87,10 +87,18 @@ export interface ClientMatcherOptions {
   clients?: UserClient[];
   /** What `mentionsClientModule` already told of this file, so that the matcher does not test it again. */
   mentionsClientModule?: boolean;
+  /**
+   * Also give the key uses of public-by-design clients that take secret keys too (`secretKeys`:
+   * Supabase's service_role key): the caller tells a secret key from a public one by the value.
+   */
+  secretForms?: boolean;
 }
 
 export interface ClientMatcher {
-  /** The key uses of a call of a catalog (or user) client; `[]` for anything else and for public-by-design clients. */
+  /**
+   * The key uses of a call of a catalog (or user) client; `[]` for anything else and for
+   * public-by-design clients (but those with `secretKeys` under option `secretForms`).
+   */
   keyUses(node: TSESTree.NewExpression | TSESTree.CallExpression): KeyUse[];
   /** The clients a call matches (public-by-design entries included). */
   clientsOf(node: TSESTree.NewExpression | TSESTree.CallExpression): ClientEntry[];
@@ -360,7 +368,7 @@ export function createClientMatcher(
       uses.push({ client, option, node: value, at });
     };
     for (const client of clientsOf(node)) {
-      if (client.publicByDesign) continue;
+      if (client.publicByDesign && !(options.secretForms && client.secretKeys)) continue;
       if (client.keyArgument !== undefined) {
         const arg = node.arguments[client.keyArgument];
         if (arg && arg.type !== AST_NODE_TYPES.SpreadElement && !node.arguments.slice(0, client.keyArgument).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) {

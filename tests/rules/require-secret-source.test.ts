@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import plugin from "../../rules/index.js";
 import rule, { type MessageIds, type Options } from "../../rules/require-secret-source.js";
 import { CLIENTS, envVarFor, type ClientEntry } from "../../src/clients/catalog.js";
-import { fakeKey, j, randomChars, rng } from "../helpers/keys.js";
+import { fakeKey, j, randomChars, rng, supabaseJwt } from "../helpers/keys.js";
 import { masked, ruleTester } from "./rule-tester.js";
 
 type Valid = ValidTestCase<Options>;
@@ -626,6 +626,95 @@ ruleTester().run(
     ],
   }),
 );
+
+const SUPABASE_IMPORT = 'import { createClient } from "@supabase/supabase-js";';
+const SUPABASE_URL = '"https://xyzcompany.supabase.co"';
+const SERVICE_ROLE = supabaseJwt("service_role");
+const ANON = supabaseJwt("anon");
+const PUBLISHABLE = j("sb_", "publishable_", randomChars(rng(3), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", 31));
+const SUPABASE_SECRET = fakeKey("supabase-secret", 3);
+const supabaseError = (output: string, where = ""): Invalid["errors"][number] => ({
+  messageId: "hardcodedSecretKey",
+  data: { client: "Supabase", option: "argument 2", env: "process.env.SUPABASE_SECRET_KEY", where, secretKind: "secret (service_role) key" },
+  suggestions: [{ messageId: "useEnv", data: { env: "process.env.SUPABASE_SECRET_KEY" }, output }],
+});
+const supabaseUnknown: Invalid["errors"][number] = {
+  messageId: "unknownSource",
+  data: { client: "Supabase", option: "argument 2", env: "process.env.SUPABASE_SECRET_KEY", where: "" },
+};
+
+ruleTester().run(
+  "require-secret-source: Supabase's secret keys, beside its public ones",
+  rule,
+  masked<MessageIds, Options>({
+    valid: [
+      // the publishable and anon keys are public by design, hardcoded or not
+      `${SUPABASE_IMPORT}\nconst supabase = createClient(${SUPABASE_URL}, ${q(PUBLISHABLE)});`,
+      `${SUPABASE_IMPORT}\nconst supabase = createClient(${SUPABASE_URL}, ${q(ANON)});`,
+      `${SUPABASE_IMPORT}\nconst supabaseAnonKey = ${q(ANON)};\ncreateClient(${SUPABASE_URL}, supabaseAnonKey);`,
+      `import { createBrowserClient } from "@supabase/ssr";\ncreateBrowserClient(${SUPABASE_URL}, ${q(PUBLISHABLE)});`,
+      // a secret key in a format the detector knows is no-hardcoded-key's to report
+      `${SUPABASE_IMPORT}\ncreateClient(${SUPABASE_URL}, ${q(SUPABASE_SECRET)});`,
+      // the docs' server-side admin client, the key from the environment (strict)
+      {
+        code: `${SUPABASE_IMPORT}\nconst supabase = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!, {\n  auth: { autoRefreshToken: false, persistSession: false },\n});`,
+        options: [{ strict: true }],
+      },
+      { code: `${SUPABASE_IMPORT}\nconst supabaseSecretKey = Deno.env.get("SUPABASE_SECRET_KEY")!;\ncreateClient(url, supabaseSecretKey);`, options: [{ strict: true }] },
+      // strict: a key whose origin the file does not show, under a name that does not say it is secret, may be the public one
+      { code: `${SUPABASE_IMPORT}\nexport function make(url: string, supabaseKey: string) { return createClient(url, supabaseKey); }`, options: [{ strict: true }] },
+      { code: `${SUPABASE_IMPORT}\ncreateClient(config.url, config.supabase.anonKey);`, options: [{ strict: true }] },
+      // without strict, an unseen origin is not reported, whatever its name
+      `${SUPABASE_IMPORT}\nexport function admin(url: string, serviceRoleKey: string) { return createClient(url, serviceRoleKey); }`,
+    ],
+    invalid: [
+      {
+        code: `${SUPABASE_IMPORT}\nconst supabase = createClient(${SUPABASE_URL}, ${q(SERVICE_ROLE)}, {\n  auth: { autoRefreshToken: false, persistSession: false },\n});`,
+        errors: [supabaseError(`${SUPABASE_IMPORT}\nconst supabase = createClient(${SUPABASE_URL}, process.env.SUPABASE_SECRET_KEY, {\n  auth: { autoRefreshToken: false, persistSession: false },\n});`)],
+      },
+      {
+        code: `${SUPABASE_IMPORT}\nconst supabaseKey = ${q(SERVICE_ROLE)};\nexport const supabase = createClient(${SUPABASE_URL}, supabaseKey);`,
+        errors: [supabaseError(`${SUPABASE_IMPORT}\nconst supabaseKey = process.env.SUPABASE_SECRET_KEY;\nexport const supabase = createClient(${SUPABASE_URL}, supabaseKey);`, " (line 2)")],
+      },
+      {
+        code: `import { createServerClient } from "@supabase/ssr";\ncreateServerClient(${SUPABASE_URL}, ${q(SERVICE_ROLE)}, { cookies });`,
+        errors: [supabaseError(`import { createServerClient } from "@supabase/ssr";\ncreateServerClient(${SUPABASE_URL}, process.env.SUPABASE_SECRET_KEY, { cookies });`)],
+      },
+      {
+        code: `${SUPABASE_IMPORT}\ncreateClient(${SUPABASE_URL}, process.env.SUPABASE_SERVICE_ROLE_KEY ?? ${q(SERVICE_ROLE)});`,
+        errors: [{
+          messageId: "hardcodedFallback",
+          data: { client: "Supabase", option: "argument 2", env: "process.env.SUPABASE_SECRET_KEY", where: "" },
+          suggestions: [{ messageId: "removeFallback", output: `${SUPABASE_IMPORT}\ncreateClient(${SUPABASE_URL}, process.env.SUPABASE_SERVICE_ROLE_KEY);` }],
+        }],
+      },
+      // strict: a source the file does not show, under a name that says it is the secret key
+      ...[
+        "export function admin(url: string, serviceRoleKey: string) { return createClient(url, serviceRoleKey); }",
+        "createClient(config.url, config.supabase.serviceKey);",
+        "const key = await getSupabaseSecretKey();\ncreateClient(url, key);",
+        "createClient(url, SUPABASE_SERVICE_ROLE_KEY);",
+      ].map((body) => ({ code: `${SUPABASE_IMPORT}\n${body}`, options: [{ strict: true }] as Options, errors: [supabaseUnknown] })),
+    ],
+  }),
+);
+
+describe("Supabase keys under configs.recommended: one report for a secret key, none for a public one", () => {
+  const linter = new Linter({ configType: "flat" });
+  const lint = (key: string) =>
+    linter
+      .verify(`${SUPABASE_IMPORT}\nconst supabase = createClient(${SUPABASE_URL}, ${q(key)});`, [{ files: ["**/*.ts"], languageOptions: { parser: tsParser } }, plugin.configs.recommended as Linter.Config], "src/admin.ts")
+      .map((m) => `${m.ruleId}: ${m.messageId}`);
+
+  it.each([
+    ["a legacy service_role JWT", SERVICE_ROLE, ["keyguard/require-secret-source: hardcodedSecretKey"]],
+    ["a secret key", SUPABASE_SECRET, ["keyguard/no-hardcoded-key: hardcodedKey"]],
+    ["a legacy anon JWT", ANON, []],
+    ["a publishable key", PUBLISHABLE, []],
+  ])("%s", (_, key, expected) => {
+    expect(lint(key)).toEqual(expected);
+  });
+});
 
 const standIn = (output: string): Invalid["errors"][number] => ({
   messageId: "standIn",
