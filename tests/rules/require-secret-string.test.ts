@@ -46,6 +46,8 @@ const cases = masked<MessageIds, Options>({
     `${OPENAI}${SECRET}const o: { apiKey?: SecretString } = {};\no.apiKey = secretFromEnv("OPENAI_API_KEY");\nnew OpenAI(o);`,
     `${OPENAI}${SECRET}const o = {};\nObject.assign(o, { apiKey: secretFromEnv("OPENAI_API_KEY") });\nnew OpenAI(o);`,
     `${OPENAI}${SECRET}new OpenAI({ get apiKey() { return secretFromEnv("OPENAI_API_KEY"); } });`,
+    // a literal returned by a getter is a hardcoded key: the untyped rules' report
+    `${ANTHROPIC}new Anthropic({ get apiKey() { return "${anthropicKey}"; } });`,
     `${OPENAI}${SECRET}const K = "apiKey";\nnew OpenAI({ [K]: secretFromEnv("OPENAI_API_KEY") });`,
     // no key option: the SDK reads its own environment variable
     `${OPENAI}new OpenAI();`,
@@ -199,7 +201,26 @@ const cases = masked<MessageIds, Options>({
     },
     {
       code: `${OPENAI}declare const key: string;\nnew OpenAI({ get apiKey() { return key; } });`,
-      errors: [{ messageId: "notSecret", data: data("OpenAI", "apiKey", "string"), line: 3 }],
+      errors: [{ messageId: "notSecret", data: data("OpenAI", "apiKey", "string"), line: 3, column: 36 }],
+    },
+    {
+      code: `${OPENAI}declare const key: string;\nnew OpenAI({ get apiKey() { if (!key) throw new Error("no key"); return key; } });`,
+      errors: [{ messageId: "notSecret", data: data("OpenAI", "apiKey", "string"), line: 3, column: 24 }],
+    },
+    {
+      code: `${OPENAI}new OpenAI({ get apiKey() { return process.env.OPENAI_API_KEY!; } });`,
+      errors: [
+        {
+          messageId: "envNotSecret",
+          data: { ...data("OpenAI", "apiKey", "string"), name: "OPENAI_API_KEY" },
+          suggestions: [
+            {
+              messageId: "useSecretFromEnv",
+              output: `${OPENAI}import { secretFromEnv } from "keyguard/secret";\nnew OpenAI({ get apiKey() { return secretFromEnv("OPENAI_API_KEY"); } });`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${OPENAI}declare const key: string;\nconst K = "apiKey";\nnew OpenAI({ [K]: key });`,
