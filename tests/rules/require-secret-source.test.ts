@@ -171,12 +171,17 @@ describe("one report per planted key under configs.recommended", () => {
     }
   });
 
-  it("a header, a concatenation and a template with a key: one report each", () => {
+  it("a header, a concatenation, a template and options built in other ways, with a key: one report each", () => {
     const codes = [
       `${OPENAI_IMPORT}\nnew OpenAI({ defaultHeaders: { Authorization: ${q(`Bearer ${OPENAI}`)} } });`,
       `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: ${q(OPENAI.slice(0, 20))} + ${q(OPENAI.slice(20))} });`,
       `${OPENAI_IMPORT}\nconst PREFIX = "sk-proj-";\nnew OpenAI({ apiKey: \`\${PREFIX}${OPENAI.slice(8)}\` });`,
       `${OPENAI_IMPORT}\nconst opts = { apiKey: ${q(OPENAI)} };\nnew OpenAI({ ...opts, timeout: 5 });`,
+      `${OPENAI_IMPORT}\nconst opts: any = {};\nopts.apiKey = ${q(OPENAI)};\nnew OpenAI(opts);`,
+      `${OPENAI_IMPORT}\nconst opts = {};\nObject.assign(opts, { apiKey: ${q(OPENAI)} });\nnew OpenAI(opts);`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ get apiKey() { return ${q(OPENAI)}; } });`,
+      `${OPENAI_IMPORT}\nconst K = "apiKey";\nnew OpenAI({ [K]: ${q(OPENAI)} });`,
+      `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: (process.env.OPENAI_API_KEY ?? ${q(OPENAI)}).trim() });`,
     ];
     for (const code of codes) expect(lintRecommended(code).map((m) => m.ruleId)).toEqual(["keyguard/no-hardcoded-key"]);
   });
