@@ -201,7 +201,7 @@ export default createRule<Options, MessageIds>({
       const fix = better?.fix ?? envFix(literal, data.env);
       if (fix) suggest.push(better?.kind === "removeFallback" ? { messageId: "removeFallback", fix } : { messageId: "useEnv", data: { env: data.env }, fix });
       if (forms) {
-        context.report({ node: use.at, messageId: "hardcodedSecretKey", data: { ...data, secretKind: forms.name }, suggest });
+        context.report({ node: use.at, messageId: "hardcodedSecretKey", data: { client: data.client, option: data.option, env: data.env, where: data.where, secretKind: forms.name }, suggest });
         return;
       }
       const messageId = value !== undefined && readsAsStandIn(value) ? "standIn" : "hardcoded";
