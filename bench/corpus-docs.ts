@@ -1,5 +1,5 @@
 /**
- * The second accuracy corpus of `npm run bench:accuracy` (issue 13), written WITHOUT the catalog:
+ * The second accuracy corpus of `npm run bench:accuracy`, written WITHOUT the catalog:
  *
  * - Positives: one entry per credential format, written from the provider's own documentation of
  *   its keys (and read against other scanners' published rule tests for the shapes, never their

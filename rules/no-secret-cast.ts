@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
-import { globMatches, relativePath } from "./glob.js";
+import { globMatches, relativePath, TEST_FILE_GLOBS } from "./glob.js";
 import { SECRET_MODULE, secretExportReferences, typeNamesSecretString } from "./analysis/secret-imports.js";
 import { brandTypes, isAny, typescript, isKeyguardSecretExport, isSecretOrNullish, typeName } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
@@ -84,9 +84,6 @@ function cheapToType(node: TSESTree.Node, scope: () => TSESLint.Scope.Scope, dep
   }
 }
 
-/** Test files by name, allowed by default (`allowTestFiles`): `*.test.*`, `*.spec.*`, and files under `__tests__/`. */
-export const TEST_FILE_GLOBS = ["**/*.test.*", "**/*.spec.*", "**/__tests__/**"];
-
 export default createRule<Options, MessageIds>({
   name: "no-secret-cast",
   meta: {
@@ -122,7 +119,7 @@ export default createRule<Options, MessageIds>({
           },
           allowTestFiles: {
             type: "boolean",
-            description: "Allow them in test files: `*.test.*`, `*.spec.*`, `__tests__/` (default true).",
+            description: "Allow them in test files and fixtures: `*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`, `__mocks__/`, `fixtures/`, `__fixtures__/` (default true).",
           },
         },
       },

@@ -1,10 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { envVarFor, type ClientEntry } from "../src/clients/catalog.js";
+import { envVarFor, isSecretKeyValue, namesSecretKey, type ClientEntry, type SecretKeyForms } from "../src/clients/catalog.js";
 import { USER_CLIENT_SCHEMA, createClientMatcher, mentionsClientModule, type KeyUse, type UserClient } from "./analysis/client-calls.js";
 import { cannotBeCredential, detectorFor, isDetectedKey, readsAsStandIn } from "./analysis/key-literals.js";
 import { createOriginAnalysis } from "./analysis/origin.js";
 import { betterRewrite } from "./analysis/rewrites.js";
 import { staticString } from "./analysis/static-value.js";
+import { memberPath, unwrap } from "./analysis/syntax.js";
+import { assignedOnceInit } from "./analysis/bindings.js";
 import { globMatches, relativePath, TEST_FILE_GLOBS } from "./glob.js";
 import { createRule } from "./utils.js";
 
@@ -30,7 +32,7 @@ export type Options = [
     userKeySources?: string[];
   },
 ];
-export type MessageIds = "hardcoded" | "standIn" | "hardcodedFallback" | "unknownSource" | "useEnv" | "removeFallback";
+export type MessageIds = "hardcoded" | "hardcodedSecretKey" | "standIn" | "hardcodedFallback" | "unknownSource" | "useEnv" | "removeFallback";
 
 const SECRET_LOADER_PATH = "^[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*){0,7}$";
 
@@ -46,6 +48,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       hardcoded:
         "{{client}} gets its {{option}} from a hardcoded value{{where}}. It has no key format keyguard knows, but it may be the key of a service it cannot tell (an internal gateway, a self-hosted server): read it from {{env}} or a secret loader, and if it is a real key that was committed, revoke it.",
+      hardcodedSecretKey:
+        "{{client}} gets a {{secretKind}} as its {{option}} from a hardcoded value{{where}}. Unlike the client's public key, it is a server secret: read it from {{env}} or a secret loader, and rotate it, since it was committed.",
       standIn:
         "{{client}} gets its {{option}} from a hardcoded stand-in value{{where}}: in application code it hides a missing configuration. Read it from {{env}} or a secret loader; a placeholder for a keyless server can go in the rule's `allowValues` option.",
       hardcodedFallback:
@@ -111,7 +115,7 @@ export default createRule<Options, MessageIds>({
     try {
       // A file that imports no client module has no client call: no matcher, no listener (most files).
       if (!mentionsClientModule(context.sourceCode.text, options.clients)) return {};
-      matcher = createClientMatcher(context, { clients: options.clients ?? [], mentionsClientModule: true });
+      matcher = createClientMatcher(context, { clients: options.clients ?? [], mentionsClientModule: true, secretForms: true });
     } catch (error) {
       throw new Error(`keyguard/require-secret-source: invalid options: ${(error as Error).message}`, { cause: error });
     }
@@ -129,6 +133,7 @@ export default createRule<Options, MessageIds>({
     const envVarOf = (client: ClientEntry, option: string) => {
       const byClient = options.envVars?.[client.id];
       if (byClient) return byClient;
+      if (client.publicByDesign && client.secretKeys) return client.secretKeys.envVar;
       // A header carries the client's main key; an option path carries its own credential.
       return envVarFor(client, option);
     };
@@ -147,16 +152,33 @@ export default createRule<Options, MessageIds>({
       return (fixer) => fixer.replaceText(literal, text);
     }
 
+    /**
+     * Whether the value of `node` is read from a name that says it is a secret key of `forms`
+     * (`serviceRoleKey`, `config.supabase.serviceKey`, `getServiceRoleKey()`), directly or through
+     * one name bound to it.
+     */
+    function namedSecretKey(forms: SecretKeyForms, node: TSESTree.Node, hops = 0): boolean {
+      let n = unwrap(node);
+      if (n.type === AST_NODE_TYPES.AwaitExpression) n = unwrap(n.argument);
+      const path = memberPath(n.type === AST_NODE_TYPES.CallExpression ? n.callee : n);
+      if (path !== undefined && namesSecretKey(forms, path.slice(path.lastIndexOf(".") + 1))) return true;
+      const init = hops === 0 && n.type === AST_NODE_TYPES.Identifier ? assignedOnceInit(n, sourceCode.getScope(n)) : undefined;
+      return init !== undefined && namedSecretKey(forms, init, hops + 1);
+    }
+
     function report(use: KeyUse): void {
       const found = origins.origin(use.node);
+      // A public-by-design client that also takes secret keys: only those are checked.
+      const forms = use.client.publicByDesign ? use.client.secretKeys : undefined;
       const data = { client: use.client.name, option: use.option, env: envExpression(envVarOf(use.client, use.option)), where: "" };
       if (found.kind === "unknown" && options.strict) {
-        context.report({ node: use.at, messageId: "unknownSource", data });
+        if (!forms || namedSecretKey(forms, use.node)) context.report({ node: use.at, messageId: "unknownSource", data });
         return;
       }
       if (found.kind !== "literal" || literalsAllowed) return;
       const literal = found.node;
       const value = staticString(literal, () => sourceCode.getScope(literal));
+      if (forms && (value === undefined || !isSecretKeyValue(forms, value))) return;
       if (value !== undefined) {
         // A key the detector knows is no-hardcoded-key's to report (once, where it is written).
         if (isDetectedKey(detector, literal, value, sourceCode)) return;
@@ -178,6 +200,10 @@ export default createRule<Options, MessageIds>({
       const better = betterRewrite(sourceCode, literal, data.env);
       const fix = better?.fix ?? envFix(literal, data.env);
       if (fix) suggest.push(better?.kind === "removeFallback" ? { messageId: "removeFallback", fix } : { messageId: "useEnv", data: { env: data.env }, fix });
+      if (forms) {
+        context.report({ node: use.at, messageId: "hardcodedSecretKey", data: { client: data.client, option: data.option, env: data.env, where: data.where, secretKind: forms.name }, suggest });
+        return;
+      }
       const messageId = value !== undefined && readsAsStandIn(value) ? "standIn" : "hardcoded";
       context.report({ node: use.at, messageId, data, suggest });
     }

@@ -210,6 +210,19 @@ export default createRule<Options, MessageIds>({
       for (const use of uses) {
         // Header values (`Bearer ${key}`) are strings built from the key: require-secret-source checks them.
         if (use.client.headerOptions?.some((h) => use.option.startsWith(`${h}.`))) continue;
+        // An accessor (`get apiKey() { … }`) gives the client what it returns: the property's type,
+        // and the returned value itself when the getter is one `return`.
+        const holder = use.node.parent;
+        if (holder?.type === AST_NODE_TYPES.Property && holder.kind === "get" && holder.value === use.node) {
+          const body = holder.value.type === AST_NODE_TYPES.FunctionExpression ? holder.value.body : undefined;
+          const only = body?.type === AST_NODE_TYPES.BlockStatement && body.body.length === 1 ? body.body[0] : undefined;
+          if (only?.type === AST_NODE_TYPES.ReturnStatement && only.argument) {
+            check({ ...use, node: only.argument }, services.getTypeAtLocation(only.argument), true);
+          } else {
+            check(use, services.getTypeAtLocation(holder.key), false);
+          }
+          continue;
+        }
         check(use, services.getTypeAtLocation(use.node), true);
       }
       // Options the file does not spell out (`new OpenAI(options)`): their declared type must carry the brand.

@@ -76,7 +76,7 @@ const generated = {
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
         ...checked.map(row),
         "",
-        "Public by design, never reported:",
+        "Public by design: their public keys are never reported (a secret key such a client also takes is, see `why`):",
         "",
         "| id | client | module | export | key | why |",
         "| --- | --- | --- | --- | --- | --- |",

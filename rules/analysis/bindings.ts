@@ -23,11 +23,19 @@ export function isAssignedOnce(variable: TSESLint.Scope.Variable): boolean {
  * `var` never reassigned, declared with an identifier (`const x = …`, not a pattern).
  */
 export function assignedOnceInit(id: TSESTree.Identifier, scope: TSESLint.Scope.Scope): TSESTree.Expression | undefined {
+  return assignedOnce(id, scope)?.init;
+}
+
+/** {@link assignedOnceInit} with the variable itself, for an analysis that also reads its other references. */
+export function assignedOnce(
+  id: TSESTree.Identifier,
+  scope: TSESLint.Scope.Scope,
+): { readonly variable: TSESLint.Scope.Variable; readonly init: TSESTree.Expression } | undefined {
   const variable = singleVariable(id, scope);
   if (!variable) return undefined;
   const def = variable.defs[0]!;
   if (def.type !== "Variable" || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
-  return isAssignedOnce(variable) ? def.node.init : undefined;
+  return isAssignedOnce(variable) ? { variable, init: def.node.init } : undefined;
 }
 
 /** Whether `id` names no variable of the file (a global such as `require` or `String`). */

@@ -8,8 +8,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
 import { literalAlternation } from "../../src/detect/detector.js";
 import { CLIENTS, KEY_HEADERS, exportMatches, moduleMatches, type ClientCallKind, type ClientEntry } from "../../src/clients/catalog.js";
-import { assignedOnceInit } from "./bindings.js";
+import { assignedOnce, isGlobal } from "./bindings.js";
 import { moduleRefs } from "./modules.js";
+import { staticPropertyName } from "./static-value.js";
 import { MAX_DEPTH, propertyName, unwrap } from "./syntax.js";
 
 /** A client of the user's own (option `clients`). */
@@ -86,10 +87,18 @@ export interface ClientMatcherOptions {
   clients?: UserClient[];
   /** What `mentionsClientModule` already told of this file, so that the matcher does not test it again. */
   mentionsClientModule?: boolean;
+  /**
+   * Also give the key uses of public-by-design clients that take secret keys too (`secretKeys`:
+   * Supabase's service_role key): the caller tells a secret key from a public one by the value.
+   */
+  secretForms?: boolean;
 }
 
 export interface ClientMatcher {
-  /** The key uses of a call of a catalog (or user) client; `[]` for anything else and for public-by-design clients. */
+  /**
+   * The key uses of a call of a catalog (or user) client; `[]` for anything else and for
+   * public-by-design clients (but those with `secretKeys` under option `secretForms`).
+   */
   keyUses(node: TSESTree.NewExpression | TSESTree.CallExpression): KeyUse[];
   /** The clients a call matches (public-by-design entries included). */
   clientsOf(node: TSESTree.NewExpression | TSESTree.CallExpression): ClientEntry[];
@@ -130,15 +139,62 @@ export function userClientEntries(clients: readonly UserClient[] | undefined): C
 
 /** A property of an object the file determines. */
 export interface ObjectProp {
+  /** Its value; for an accessor (`get apiKey() { … }`), the getter. */
   readonly value: TSESTree.Node;
+  /** What writes it: a `Property`, or an assignment made after the object was created (`o.apiKey = …`). */
   readonly property: TSESTree.Node;
   /** The node inside the call's arguments this property was reached through, once it was followed out of them. */
   readonly via: TSESTree.Node | undefined;
 }
 
+/** A write into an object bound to a name, after the object was created: `o.apiKey = …` or `Object.assign(o, …)`. */
+type LaterWrite =
+  | { readonly at: number; readonly name: string; readonly value: TSESTree.Node; readonly node: TSESTree.Node }
+  | { readonly at: number; readonly sources: readonly TSESTree.CallExpressionArgument[] };
+
+/** How many writes into one object are followed. */
+const MAX_WRITES = 64;
+/** Writes by variable: a variable's references are read once per file, whatever the number of uses of it. */
+const writesByVariable = new WeakMap<TSESLint.Scope.Variable, readonly LaterWrite[]>();
+
+/** `Object.assign`, the global one. */
+function isObjectAssign(callee: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const n = unwrap(callee);
+  if (n.type !== AST_NODE_TYPES.MemberExpression || propertyName(n.property, n.computed) !== "assign") return false;
+  const object = unwrap(n.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === "Object" && isGlobal(object, sourceCode.getScope(object));
+}
+
+/** The writes into the object `variable` holds, in source order: `o.apiKey = …`, `o[K] = …`, `Object.assign(o, …)`. */
+function writesInto(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Scope.Variable): readonly LaterWrite[] {
+  const known = writesByVariable.get(variable);
+  if (known) return known;
+  const writes: LaterWrite[] = [];
+  for (const reference of variable.references) {
+    if (writes.length >= MAX_WRITES) break;
+    if (reference.init || reference.isWrite()) continue;
+    const id = reference.identifier;
+    const parent = id.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
+      const assignment = parent.parent;
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== "=" || assignment.left !== parent) continue;
+      const name = staticPropertyName(parent.property, parent.computed, () => sourceCode.getScope(parent));
+      if (name !== undefined) writes.push({ at: id.range[0], name, value: assignment.right, node: assignment });
+    } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === id && isObjectAssign(parent.callee, sourceCode)) {
+      writes.push({ at: id.range[0], sources: parent.arguments.slice(1) });
+    }
+  }
+  writes.sort((a, b) => a.at - b.at);
+  writesByVariable.set(variable, writes);
+  return writes;
+}
+
 /**
- * The properties of an object expression the file determines, last one winning, following
- * `const` bindings and spreads. `undefined` when the expression is no such object.
+ * The properties of an object expression the file determines, last one winning: object literals
+ * (accessors and computed names whose value the file knows included), `const` bindings and
+ * spreads of them, `Object.assign(…)`, and what the file writes into a bound object before the use
+ * at `node` (`o.apiKey = …`, `Object.assign(o, { apiKey })`). `undefined` when the expression is no
+ * such object.
  */
 export function objectProps(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -149,8 +205,21 @@ export function objectProps(
   if (depth > MAX_DEPTH) return undefined;
   const n = unwrap(node);
   if (n.type === AST_NODE_TYPES.Identifier) {
-    const init = assignedOnceInit(n, sourceCode.getScope(n));
-    return init ? objectProps(sourceCode, init, via ?? n, depth + 1) : undefined;
+    const bound = assignedOnce(n, sourceCode.getScope(n));
+    if (!bound) return undefined;
+    const base = objectProps(sourceCode, bound.init, via ?? n, depth + 1);
+    const writes = writesInto(sourceCode, bound.variable).filter((w) => w.at < n.range[0]);
+    if (writes.length === 0) return base;
+    const props = new Map(base);
+    for (const write of writes) {
+      if ("name" in write) props.set(write.name, { value: write.value, property: write.node, via: via ?? n });
+      else mergeSources(sourceCode, write.sources, props, via ?? n, depth);
+    }
+    return props;
+  }
+  if (n.type === AST_NODE_TYPES.CallExpression && isObjectAssign(n.callee, sourceCode)) {
+    const props = new Map<string, ObjectProp>();
+    return mergeSources(sourceCode, n.arguments, props, via, depth) ? props : undefined;
   }
   if (n.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   const props = new Map<string, ObjectProp>();
@@ -160,11 +229,30 @@ export function objectProps(
       if (inner) for (const [name, prop] of inner) props.set(name, prop);
       continue;
     }
-    const name = propertyName(p.key, p.computed);
-    if (name === undefined || p.kind !== "init") continue;
-    props.set(name, { value: p.value, property: p, via });
+    if (p.kind === "set") continue;
+    const name = staticPropertyName(p.key, p.computed, () => sourceCode.getScope(p));
+    if (name !== undefined) props.set(name, { value: p.value, property: p, via });
   }
   return props;
+}
+
+/** Adds the properties of the objects `sources` to `props`; whether any of them is an object the file determines. */
+function mergeSources(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  sources: readonly TSESTree.CallExpressionArgument[],
+  props: Map<string, ObjectProp>,
+  via: TSESTree.Node | undefined,
+  depth: number,
+): boolean {
+  let any = false;
+  for (const source of sources) {
+    if (source.type === AST_NODE_TYPES.SpreadElement) continue;
+    const inner = objectProps(sourceCode, source, via, depth + 1);
+    if (!inner) continue;
+    any = true;
+    for (const [name, prop] of inner) props.set(name, prop);
+  }
+  return any;
 }
 
 /**
@@ -280,7 +368,7 @@ export function createClientMatcher(
       uses.push({ client, option, node: value, at });
     };
     for (const client of clientsOf(node)) {
-      if (client.publicByDesign) continue;
+      if (client.publicByDesign && !(options.secretForms && client.secretKeys)) continue;
       if (client.keyArgument !== undefined) {
         const arg = node.arguments[client.keyArgument];
         if (arg && arg.type !== AST_NODE_TYPES.SpreadElement && !node.arguments.slice(0, client.keyArgument).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) {

@@ -36,7 +36,7 @@ export function envVarName(node: TSESTree.Node): string | undefined {
 }
 
 /** SvelteKit's modules of private environment variables: a value imported from them is the environment. */
-export const SVELTEKIT_PRIVATE_ENV = ["$env/static/private", "$env/dynamic/private"];
+const SVELTEKIT_PRIVATE_ENV = ["$env/static/private", "$env/dynamic/private"];
 
 /** Nuxt's accessor of the runtime config, which Nuxt fills from the environment. */
 const NUXT_RUNTIME_CONFIG = "useRuntimeConfig";

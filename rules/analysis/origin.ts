@@ -10,6 +10,7 @@ import { assignedOnceInit, isAssignedOnce, isGlobal, localFunction, singleVariab
 import { objectProps } from "./client-calls.js";
 import { isEnvContainer, isEnvRead } from "./env.js";
 import { moduleRefs } from "./modules.js";
+import { staticPropertyName } from "./static-value.js";
 import { isEmptyValue, MAX_DEPTH, memberPath, propertyName, unwrap } from "./syntax.js";
 
 /** Where a value comes from, as far as the file shows. */
@@ -31,6 +32,8 @@ const KEYGUARD_FACTORIES = new Set(["defineSecretSource", "rotatingSecret"]);
 const ROTATING_METHODS = new Set(["get", "refresh", "provider"]);
 /** Global calls that pass their argument's value through (`String(process.env.X)`). */
 const PASS_THROUGH = new Set(["String"]);
+/** String methods whose result is made of the string they are called on (`(process.env.X ?? "…").trim()`). */
+const STRING_METHODS = new Set(["trim", "trimStart", "trimEnd", "toString", "valueOf", "normalize", "toLowerCase", "toUpperCase", "slice", "substring", "replace", "replaceAll"]);
 /** How many nodes of a function body are searched for its `return`s. */
 const MAX_BODY_NODES = 2000;
 
@@ -152,7 +155,7 @@ export function createOriginAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, 
   /** The expression a member chain reads from objects the file determines: `config.openai.key`. */
   function memberValue(node: TSESTree.MemberExpression, depth: number): TSESTree.Node | undefined {
     if (depth > MAX_DEPTH) return undefined;
-    const name = propertyName(node.property, node.computed);
+    const name = staticPropertyName(node.property, node.computed, () => sourceCode.getScope(node));
     if (name === undefined) return undefined;
     const object = unwrap(node.object);
     const holder = object.type === AST_NODE_TYPES.MemberExpression ? memberValue(object, depth + 1) : object;
@@ -185,6 +188,9 @@ export function createOriginAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, 
         if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator !== "+") return UNKNOWN;
         const parts: TSESTree.Node[] = n.type === AST_NODE_TYPES.TemplateLiteral ? n.expressions : [n.left, n.right];
         const origins = parts.map((p) => origin(p, depth + 1, seen));
+        // `${process.env.X ?? "…"}`: the fallback is the template's, whatever it is joined to.
+        const fallback = origins.find((o) => o.kind === "literal" && o.fallback);
+        if (fallback) return fallback;
         // `Bearer ${process.env.X}`: a secret joined to fixed text is still the secret.
         if (origins.some((o) => o.kind === "source")) return SOURCE;
         if (origins.some((o) => o.kind === "unknown")) return UNKNOWN;
@@ -209,7 +215,12 @@ export function createOriginAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, 
           return origin(argument, depth + 1, seen);
         }
         const fn = localFunction(callee, sourceCode);
-        return fn ? functionOrigin(fn, depth, seen) : UNKNOWN;
+        if (fn) return functionOrigin(fn, depth, seen);
+        // `(process.env.X ?? "…").trim()`: a string method's result comes from where its string does.
+        if (callee.type === AST_NODE_TYPES.MemberExpression && STRING_METHODS.has(propertyName(callee.property, callee.computed) ?? "")) {
+          return origin(callee.object, depth + 1, seen);
+        }
+        return UNKNOWN;
       }
       case AST_NODE_TYPES.AwaitExpression:
         return origin(n.argument, depth + 1, seen);
@@ -263,7 +274,7 @@ export function createOriginAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, 
         if (fallback.kind === "literal") return { kind: "literal", node: fallback.node, fallback: value };
       }
       if (isEnvContainer(init, sourceCode)) return SOURCE;
-      const key = propertyName(property.key, property.computed);
+      const key = staticPropertyName(property.key, property.computed, () => sourceCode.getScope(property));
       const prop = key === undefined ? undefined : objectProps(sourceCode, init)?.get(key);
       if (prop) return origin(prop.value, depth + 1, seen);
       // `const { apiKey } = req.body` with `userKeySources: ["req.body"]`

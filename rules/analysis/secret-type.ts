@@ -74,7 +74,7 @@ function keyguardRoot(fileName: string, cache: RootCache): string | undefined {
  * The path of `fileName` inside keyguard's package, with `/` separators, or `undefined` outside it.
  * `cache`: the package roots already found (a fresh one when left out).
  */
-export function keyguardPath(fileName: string, cache: RootCache = new Map()): string | undefined {
+function keyguardPath(fileName: string, cache: RootCache = new Map()): string | undefined {
   const root = keyguardRoot(fileName, cache);
   if (root === undefined) return undefined;
   const rel = relative(root, fileName).split(sep).join("/");
@@ -91,7 +91,7 @@ export function isBrandFile(fileName: string, cache?: RootCache): boolean {
 }
 
 /** Whether `fileName` is part of keyguard's `keyguard/secret` module (source or built declarations). */
-export function isSecretModuleFile(fileName: string, cache?: RootCache): boolean {
+function isSecretModuleFile(fileName: string, cache?: RootCache): boolean {
   const rel = keyguardPath(fileName, cache);
   return rel !== undefined && SECRET_DIRS.some((d) => rel.startsWith(d));
 }
@@ -150,7 +150,7 @@ function awaited(type: ts.Type, checker: ts.TypeChecker): ts.Type {
  * Whether `type` is a function (every call signature of it) returning `SecretString` or
  * `Promise<SecretString>`, such as `rotatingSecret(...).provider()`.
  */
-export function isSecretProvider(type: ts.Type, checker: ts.TypeChecker): boolean {
+function isSecretProvider(type: ts.Type, checker: ts.TypeChecker): boolean {
   const signatures = resolveParameter(type, checker).getCallSignatures();
   if (signatures.length === 0) return false;
   return signatures.every((s) => isSecretString(awaited(s.getReturnType(), checker), checker));

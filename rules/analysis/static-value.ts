@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { assignedOnceInit } from "./bindings.js";
-import { MAX_DEPTH } from "./syntax.js";
+import { MAX_DEPTH, propertyName } from "./syntax.js";
 
 /** A scope, or a function that looks it up: callers on hot paths look it up only when a name needs it. */
 export type ScopeSource = TSESLint.Scope.Scope | (() => TSESLint.Scope.Scope);
@@ -53,4 +53,14 @@ export function staticString(node: TSESTree.Node, scope: ScopeSource, depth = 0)
     default:
       return undefined;
   }
+}
+
+/**
+ * The name of a property key or member property: written statically (`apiKey`, `"apiKey"`), or a
+ * computed key whose value the file determines (`[K]` with `const K = "apiKey"`).
+ */
+export function staticPropertyName(key: TSESTree.Expression | TSESTree.PrivateIdentifier, computed: boolean, scope: ScopeSource): string | undefined {
+  const name = propertyName(key, computed);
+  if (name !== undefined || !computed || key.type === AST_NODE_TYPES.PrivateIdentifier) return name;
+  return staticString(key, scope);
 }

@@ -65,6 +65,60 @@ export interface ClientEntry {
    * reported; the entry documents why.
    */
   readonly publicByDesign?: string;
+  /**
+   * For a client whose key is public by design in some forms only: its secret forms, checked as
+   * any other client's key (Supabase's secret and `service_role` keys, beside its publishable and
+   * anon keys).
+   */
+  readonly secretKeys?: SecretKeyForms;
+}
+
+/** The secret keys a public-by-design client also takes, told from its public ones. */
+export interface SecretKeyForms {
+  /** How messages name such a key: "secret (service_role) key". */
+  readonly name: string;
+  /** Prefixes of the secret keys (`sb_secret_`). */
+  readonly prefixes: readonly string[];
+  /** Roles a JWT key claims (`"role": "service_role"`) that make it a secret key. */
+  readonly jwtRoles: readonly string[];
+  /**
+   * Words of the names a secret key is read from, compared without case, `_` or `-`
+   * (`servicerole` matches `serviceRoleKey` and `SUPABASE_SERVICE_ROLE_KEY`): where the file does
+   * not show the value, the name tells a secret key from a public one.
+   */
+  readonly nameWords: readonly string[];
+  /** The environment variable of the suggestion. */
+  readonly envVar: string;
+}
+
+/** The longest value whose JWT claims are read. */
+const MAX_JWT_LENGTH = 4096;
+
+/** The `role` a JWT claims, when `value` is a JWT with readable JSON claims. */
+function jwtRole(value: string): string | undefined {
+  if (value.length > MAX_JWT_LENGTH) return undefined;
+  const parts = value.split(".");
+  if (parts.length !== 3 || !/^[A-Za-z0-9_-]+$/.test(parts[1]!)) return undefined;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(parts[1]!, "base64url").toString("utf8"));
+    const role = claims !== null && typeof claims === "object" ? (claims as { role?: unknown }).role : undefined;
+    return typeof role === "string" ? role : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `value` is one of the secret keys `forms` describes: by its prefix, or by the role its JWT claims. */
+export function isSecretKeyValue(forms: SecretKeyForms, value: string): boolean {
+  if (forms.prefixes.some((p) => value.startsWith(p) && value.length > p.length)) return true;
+  const role = forms.jwtRoles.length > 0 ? jwtRole(value) : undefined;
+  return role !== undefined && forms.jwtRoles.includes(role);
+}
+
+/** Whether the name `name` says it holds one of the secret keys `forms` describes. */
+export function namesSecretKey(forms: SecretKeyForms, name: string): boolean {
+  const words = name.toLowerCase().replace(/[_-]/g, "");
+  return forms.nameWords.some((w) => words.includes(w));
 }
 
 /** Header names whose values are credentials (compared case-insensitively). */
@@ -390,7 +444,14 @@ export const CLIENTS: readonly ClientEntry[] = [
     envVar: "SUPABASE_PUBLISHABLE_KEY",
     docs: "https://supabase.com/docs/guides/api/api-keys",
     publicByDesign:
-      "The anon and publishable keys are meant for browsers: Row Level Security protects the data. A secret or service-role key passed here is still found by keyguard/no-hardcoded-key.",
+      "The anon and publishable keys are meant for browsers: Row Level Security protects the data. A secret key (`sb_secret_…`) or a legacy `service_role` JWT bypasses it: such a key is checked as any client's key (hardcoded; with `strict`, from a source the file does not show under a name such as `serviceRoleKey`).",
+    secretKeys: {
+      name: "secret (service_role) key",
+      prefixes: ["sb_secret_"],
+      jwtRoles: ["service_role"],
+      nameWords: ["servicerole", "servicekey", "secret"],
+      envVar: "SUPABASE_SECRET_KEY",
+    },
   },
 ];
 

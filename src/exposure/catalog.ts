@@ -129,7 +129,7 @@ export const PUBLIC_BY_DESIGN: readonly PublicByDesign[] = [
 ];
 
 /** Environment variables of the provider and client catalogs: a variable of this name is a key. */
-export const PROVIDER_ENV_VARS: ReadonlySet<string> = new Set(
+const PROVIDER_ENV_VARS: ReadonlySet<string> = new Set(
   [
     ...PROVIDERS.map((p) => p.envVar),
     ...CLIENTS.filter((c) => !c.publicByDesign).flatMap((c) => [c.envVar, ...Object.values(c.envVarByOption ?? {})]),

@@ -16,7 +16,7 @@ type RestOf<C extends AnyClient> = C extends abstract new (options: never, ...re
  * Anthropic's `authToken`, Cohere's `token`, Azure OpenAI's `azureADTokenProvider`, …).
  * `guardClient` guards every one of them that the client's options have.
  */
-export const KEY_OPTION_NAMES = ["apiKey", "authToken", "token", "accessToken", "azureADTokenProvider"] as const;
+const KEY_OPTION_NAMES = ["apiKey", "authToken", "token", "accessToken", "azureADTokenProvider"] as const;
 export type KnownKeyOption = (typeof KEY_OPTION_NAMES)[number];
 
 /**
@@ -97,7 +97,7 @@ export type DefaultKeyOption<C extends AnyClient> = Extract<ClientOptionKey<C>, 
  * `SecretString` (or, where the SDK takes one, a function returning `Promise<SecretString>`), and
  * credential headers (`defaultHeaders: { Authorization }`, `x-api-key`, …) only a `SecretString`
  * or `` `Bearer ${secret}` `` written in place: a literal, a `string` variable or `x as string`
- * no longer compiles. The key options are the known ones the client has (`apiKey`, `authToken`,
+ * does not compile. The key options are the known ones the client has (`apiKey`, `authToken`,
  * `token`, …) plus those named; a client with none of them must name its key option. Every other
  * option keeps the SDK's own type.
  *

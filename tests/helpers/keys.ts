@@ -383,3 +383,13 @@ export function secretPart(key: string): string {
   }
   return key.slice(cut);
 }
+
+/**
+ * A legacy Supabase API key: a JWT whose claims name the project and the Postgres role it maps to
+ * (`anon`, public by design, or `service_role`, a server secret), as the dashboard issues them.
+ */
+export function supabaseJwt(role: "anon" | "service_role", seed = 1): string {
+  const d = draw(rng(seed * 7919 + role.length), false);
+  const claims = j('{"iss":"supabase","ref":"', d.chars("abcdefghijklmnopqrstuvwxyz", 20), '","role":"', role, '","iat":1700000000,"exp":2015000000}');
+  return j(base64url(ascii('{"alg":"HS256","typ":"JWT"}')), ".", base64url(ascii(claims)), ".", d.chars(URLSAFE, 43));
+}

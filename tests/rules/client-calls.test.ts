@@ -2,7 +2,8 @@ import tsParser from "@typescript-eslint/parser";
 import { ESLintUtils, type TSESTree } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import { createClientMatcher, userClientEntries, type UserClient } from "../../rules/analysis/client-calls.js";
+import { createClientMatcher, objectProps, userClientEntries, type UserClient } from "../../rules/analysis/client-calls.js";
+import { analyse } from "./analysis/analyse.js";
 import { CLIENTS, exportMatches, moduleMatches } from "../../src/clients/catalog.js";
 
 /** A probe rule that reports every key use the matcher finds, as `client|option|node text|at text`. */
@@ -96,6 +97,24 @@ describe("createClientMatcher", () => {
       // a `let` assigned once is followed as a `const` is (one answer for both: analysis/bindings.ts); one reassigned is not
       ['import OpenAI from "openai"; let opts = { apiKey: k }; new OpenAI(opts);', "openai|apiKey|k|opts"],
       ['import OpenAI from "openai"; let opts = { apiKey: k }; opts = other; new OpenAI(opts);', []],
+      // objects completed after they were created, before the call
+      ['import OpenAI from "openai"; const o: any = {}; o.apiKey = k; new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; const o: any = {}; o["apiKey"] = k; new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; const o = { apiKey: e }; o.apiKey = k; new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; const o: any = {}; new OpenAI(o); o.apiKey = k;', []],
+      ['import OpenAI from "openai"; const o = {}; Object.assign(o, { apiKey: k }); new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; const o = Object.assign({}, base, { apiKey: k }); new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; new OpenAI(Object.assign({ timeout: 1 }, { apiKey: k }));', "openai|apiKey|k|apiKey: k"],
+      ['import OpenAI from "openai"; const base: any = {}; base.apiKey = k; new OpenAI({ ...base });', "openai|apiKey|k|...base"],
+      ['import OpenAI from "openai"; const base: any = {}; base.apiKey = k; new OpenAI({ ...base, timeout: 1 });', "openai|apiKey|k|...base"],
+      ['import OpenAI from "openai"; const Object = { assign(a: any, b: any) {} }; const o = {}; Object.assign(o, { apiKey: k }); new OpenAI(o);', []],
+      ['import { ChatOpenAI } from "@langchain/openai"; const configuration: any = {}; configuration.apiKey = k; new ChatOpenAI({ configuration });', "langchain-openai|configuration.apiKey|k|configuration"],
+      // accessors and computed names the file knows
+      ['import OpenAI from "openai"; new OpenAI({ get apiKey() { return k; } });', "openai|apiKey|() { return k; }|get apiKey() { return k; }"],
+      ['import OpenAI from "openai"; new OpenAI({ set apiKey(v: string) {} });', []],
+      ['import OpenAI from "openai"; const K = "apiKey"; new OpenAI({ [K]: k });', "openai|apiKey|k|[K]: k"],
+      ['import OpenAI from "openai"; const K = "api" + "Key"; const o: any = {}; o[K] = k; new OpenAI(o);', "openai|apiKey|k|o"],
+      ['import OpenAI from "openai"; new OpenAI({ [name]: k });', []],
       ['import OpenAI from "openai"; new OpenAI(getOptions());', []],
       ['import OpenAI from "openai"; new OpenAI(...args);', []],
     ])("%s", (code, expected) => {
@@ -148,5 +167,33 @@ describe("createClientMatcher", () => {
       expect(exportMatches("*Client", "Client")).toBe(false);
       expect(exportMatches("*Client", "S3")).toBe(false);
     });
+  });
+});
+
+describe("objectProps: the properties of an object the file determines, at a use", () => {
+  /** `name=value text` of every property of the argument of the last `use(…)`, or undefined. */
+  const propsAt = (code: string) =>
+    analyse(code, ({ sourceCode, find }) => {
+      const start = code.lastIndexOf("use(") + 4;
+      const arg = find((n) => n.range[0] === start && n.parent?.type === "CallExpression");
+      const props = objectProps(sourceCode, arg);
+      return props && [...props].map(([name, p]) => `${name}=${sourceCode.getText(p.value)}`);
+    });
+
+  it.each([
+    ["use({ a: 1, b: 2 });", ["a=1", "b=2"]],
+    ["const o = { a: 1 }; use({ ...o, a: 2 });", ["a=2"]],
+    ["const o: any = {}; o.a = 1; o['b'] = 2; use(o);", ["a=1", "b=2"]],
+    ["const o = { a: 1 }; o.a = 3; use(o);", ["a=3"]],
+    ["const o: any = { a: 1 }; use(o); o.a = 3;", ["a=1"]],
+    ["const o = {}; Object.assign(o, { a: 1 }, { b: 2 }); use(o);", ["a=1", "b=2"]],
+    ["use(Object.assign({}, { a: 1 }));", ["a=1"]],
+    ["const o = getBase(); o.a = 1; use(o);", ["a=1"]],
+    ["use({ get a() { return 1; }, set b(v: number) {} });", ["a=() { return 1; }"]],
+    ['const K = "a"; use({ [K]: 1, [k]: 2 });', ["a=1"]],
+    ["let o: any = {}; o.a = 1; o = other; use(o);", undefined],
+    ["use(getOptions());", undefined],
+  ])("%s", (code, expected) => {
+    expect(propsAt(code)).toEqual(expected);
   });
 });

@@ -36,23 +36,10 @@ function runBothPaths(name: string, cases: ReturnType<typeof masked<MessageIds, 
 runBothPaths("no-hardcoded-key", masked<MessageIds, Options>({
   valid: [
     'const key = process.env.OPENAI_API_KEY;',
-    // placeholders from docs and the seed guide
-    `const key = "${j("izzi-", "YOUR_KEY_HERE")}";`,
+    // placeholders from docs (more in "placeholders and strings that are not keys" below)
     `const key = "${j("sk-", "...")}";`,
     `const key = "${j("sk-proj-", "x".repeat(60))}";`,
-    'const key = "<your-key>";',
     'const key = "${OPENAI_API_KEY}";',
-    'const key = "{{ secrets.OPENAI_API_KEY }}";',
-    // words that contain a prefix
-    `const name = "task-runner-${"a1".repeat(30)}";`,
-    `const name = "desk-top-${"b2".repeat(30)}";`,
-    // model ids, object ids, uuids, hashes
-    'const model = "gpt-4o-mini-2024-07-18";',
-    'const id = "chatcmpl-9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d";',
-    'const uuid = "3f2b8c1e-9d4a-4e7b-8c2f-1a2b3c4d5e6f";',
-    'const sha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";',
-    // firebase web config keys are public by design
-    `const firebaseConfig = { apiKey: "${google}", authDomain: "demo.firebaseapp.com", appId: "1:2:web:3" };`,
     // a prefix-less key is only a key where its name says so
     { code: `const checksum = "${cohere}";`, name: "a prefix-less key under a name that does not say whose it is" },
     { code: `// ${openai}`, options: [{ checkComments: false }] },
@@ -197,7 +184,9 @@ PROVIDERS.forEach((provider, i) => {
       name: `${provider.id}: one character short of the format`,
       code: `const value = ${JSON.stringify(oneShort(provider, key))};`,
     });
-    catalogValid.push({ name: `${provider.id}: the prefix and an ellipsis`, code: `const value = "${prefix}...";` });
+    // Providers that share a prefix (or have none) share this case: once is enough.
+    const ellipsis = `const value = "${prefix}...";`;
+    if (!catalogValid.some((c) => c.code === ellipsis)) catalogValid.push({ name: `${provider.id}: the prefix and an ellipsis`, code: ellipsis });
   } else {
     const name = CONTEXT_NAMES[provider.id]!;
     expected.data.masked = mask(key, ""); // found by name: no prefix to show

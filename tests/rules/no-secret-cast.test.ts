@@ -300,6 +300,11 @@ ruleTester().run("no-secret-cast (no type information)", rule, masked<MessageIds
       code: `import { unsafeSecretString } from "keyguard/secret";\nexport const k = unsafeSecretString("a");`,
       filename: "src/__tests__/keys.ts",
     },
+    // test folders and fixtures: the paths of TEST_FILE_GLOBS, as for every keyguard rule
+    ...["tests/helpers/keys.ts", "packages/a/test/setup.ts", "src/__mocks__/secret.ts", "fixtures/keys.ts"].map((filename) => ({
+      code: `import { unsafeSecretString } from "keyguard/secret";\nexport const k = unsafeSecretString("a");`,
+      filename,
+    })),
     `${IMPORT_TYPE}export function isKey(x: SecretString | undefined): x is SecretString { return x !== undefined; }`,
     'export * from "keyguard/secret";',
     "function require(m: string) { return { unsafeSecretString: (s: string) => s + m }; }\nrequire(\"keyguard/secret\").unsafeSecretString(\"a\");",

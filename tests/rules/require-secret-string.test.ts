@@ -42,6 +42,13 @@ const cases = masked<MessageIds, Options>({
     `${OPENAI}${SECRET}export function make(options: { apiKey: SecretString; baseURL?: string }) { return new OpenAI(options); }`,
     `${OPENAI}${SECRET}const options = { apiKey: secretFromEnv("OPENAI_API_KEY"), timeout: 10_000 };\nnew OpenAI(options);`,
     `import { ChatOpenAI } from "@langchain/openai";\n${SECRET}new ChatOpenAI({ model: "gpt-4o-mini", configuration: { apiKey: secretFromEnv("OPENAI_API_KEY") } });`,
+    // options built in other ways than one object literal
+    `${OPENAI}${SECRET}const o: { apiKey?: SecretString } = {};\no.apiKey = secretFromEnv("OPENAI_API_KEY");\nnew OpenAI(o);`,
+    `${OPENAI}${SECRET}const o = {};\nObject.assign(o, { apiKey: secretFromEnv("OPENAI_API_KEY") });\nnew OpenAI(o);`,
+    `${OPENAI}${SECRET}new OpenAI({ get apiKey() { return secretFromEnv("OPENAI_API_KEY"); } });`,
+    // a literal returned by a getter is a hardcoded key: the untyped rules' report
+    `${ANTHROPIC}new Anthropic({ get apiKey() { return "${anthropicKey}"; } });`,
+    `${OPENAI}${SECRET}const K = "apiKey";\nnew OpenAI({ [K]: secretFromEnv("OPENAI_API_KEY") });`,
     // no key option: the SDK reads its own environment variable
     `${OPENAI}new OpenAI();`,
     `${OPENAI}new OpenAI({ baseURL: "https://example.invalid/v1" });`,
@@ -169,6 +176,55 @@ const cases = masked<MessageIds, Options>({
       // a nested key option of LangChain, from options the file does not spell out
       code: `import { ChatOpenAI } from "@langchain/openai";\ndeclare const configuration: { apiKey: string };\nnew ChatOpenAI({ model: "gpt-4o-mini", configuration });`,
       errors: [{ messageId: "notSecret", data: data("LangChain OpenAI", "configuration.apiKey", "string") }],
+    },
+    // ---- options built in other ways than one object literal
+    {
+      code: `${OPENAI}const o: { apiKey?: string } = {};\no.apiKey = process.env.OPENAI_API_KEY;\nnew OpenAI(o);`,
+      errors: [
+        {
+          messageId: "envNotSecret",
+          data: { ...data("OpenAI", "apiKey", "string | undefined"), name: "OPENAI_API_KEY" },
+          line: 3,
+          suggestions: [
+            {
+              messageId: "useSecretFromEnv",
+              data: { name: "OPENAI_API_KEY" },
+              output: `${OPENAI}import { secretFromEnv } from "keyguard/secret";\nconst o: { apiKey?: string } = {};\no.apiKey = secretFromEnv("OPENAI_API_KEY");\nnew OpenAI(o);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${OPENAI}declare const key: string;\nconst o = {};\nObject.assign(o, { apiKey: key });\nnew OpenAI(o);`,
+      errors: [{ messageId: "notSecret", data: data("OpenAI", "apiKey", "string"), line: 4 }],
+    },
+    {
+      code: `${OPENAI}declare const key: string;\nnew OpenAI({ get apiKey() { return key; } });`,
+      errors: [{ messageId: "notSecret", data: data("OpenAI", "apiKey", "string"), line: 3, column: 36 }],
+    },
+    {
+      code: `${OPENAI}declare const key: string;\nnew OpenAI({ get apiKey() { if (!key) throw new Error("no key"); return key; } });`,
+      errors: [{ messageId: "notSecret", data: data("OpenAI", "apiKey", "string"), line: 3, column: 24 }],
+    },
+    {
+      code: `${OPENAI}new OpenAI({ get apiKey() { return process.env.OPENAI_API_KEY!; } });`,
+      errors: [
+        {
+          messageId: "envNotSecret",
+          data: { ...data("OpenAI", "apiKey", "string"), name: "OPENAI_API_KEY" },
+          suggestions: [
+            {
+              messageId: "useSecretFromEnv",
+              output: `${OPENAI}import { secretFromEnv } from "keyguard/secret";\nnew OpenAI({ get apiKey() { return secretFromEnv("OPENAI_API_KEY"); } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${OPENAI}declare const key: string;\nconst K = "apiKey";\nnew OpenAI({ [K]: key });`,
+      errors: [{ messageId: "notSecret", data: data("OpenAI", "apiKey", "string"), line: 4 }],
     },
     {
       code: `import { GoogleGenerativeAI } from "@google/generative-ai";\ndeclare const key: string;\nnew GoogleGenerativeAI(key);`,

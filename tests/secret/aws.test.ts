@@ -1,5 +1,5 @@
 // The AWS Secrets Manager recipe against the real @aws-sdk/client-secrets-manager: the SDK signs
-// and sends its GetSecretValue call (JSON 1.1 protocol) to a small server on 127.0.0.1.
+// and sends its GetSecretValue call (JSON 1.1 protocol) to the fake service of secrets-manager.ts.
 import { GetSecretValueCommand, SecretsManager, SecretsManagerClient, type SecretsManagerClientConfig } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,57 +13,29 @@ import {
 } from "../../src/secret/index.js";
 import { fakeKey } from "../helpers/keys.js";
 import { caught, expectSafeError, expectSecret, expectSecrets } from "./helpers.js";
-import { localServer } from "./server.js";
+import { fakeSecretsManager } from "./secrets-manager.js";
 
 const KEY1 = fakeKey("openai-project", 41);
 const KEY2 = fakeKey("openai-project", 42);
 const ANTHROPIC = fakeKey("anthropic", 43);
 
-/** What the fake Secrets Manager holds: SecretId -> SecretString. */
-const store = new Map<string, string>();
-let server: Awaited<ReturnType<typeof localServer>>;
+let sm: Awaited<ReturnType<typeof fakeSecretsManager>>;
 let config: SecretsManagerClientConfig;
 
 beforeAll(async () => {
-  server = await localServer((req) => {
-    if (req.method !== "POST" || req.headers["x-amz-target"] !== "secretsmanager.GetSecretValue") {
-      return { status: 400, json: { __type: "UnknownOperationException", message: "unexpected call" } };
-    }
-    const { SecretId } = JSON.parse(req.body) as { SecretId: string };
-    if (SecretId === "leaky/error") {
-      // A server error message that quotes a key: the SDK puts it in its error's message.
-      return { status: 400, headers: { "content-type": "application/x-amz-json-1.1" }, json: { __type: "InvalidRequestException", message: `bad secret ${ANTHROPIC}` } };
-    }
-    const value = store.get(SecretId);
-    if (value === undefined) {
-      return {
-        status: 400,
-        headers: { "content-type": "application/x-amz-json-1.1" },
-        json: { __type: "ResourceNotFoundException", message: "Secrets Manager can't find the specified secret." },
-      };
-    }
-    return {
-      headers: { "content-type": "application/x-amz-json-1.1" },
-      json: { ARN: `arn:aws:secretsmanager:us-east-1:000000000000:secret:${SecretId}`, Name: SecretId, SecretString: value, VersionId: "v1", VersionStages: ["AWSCURRENT"], CreatedDate: 1.7e9 },
-    };
-  });
-  config = {
-    region: "us-east-1",
-    endpoint: server.url,
-    credentials: { accessKeyId: "test", secretAccessKey: "test" },
-    maxAttempts: 1,
-  };
+  sm = await fakeSecretsManager();
+  config = sm.config;
 });
-afterAll(() => server.close());
+afterAll(() => sm.close());
 
 describe("awsSecretsManagerSource with @aws-sdk/client-secrets-manager", () => {
   it("fetches a plain SecretString through a signed GetSecretValue call", async () => {
-    store.set("prod/openai-plain", KEY1);
-    const before = server.requests.length;
+    sm.create("prod/openai-plain", KEY1);
+    const before = sm.requests.length;
     const source = awsSecretsManagerSource(new SecretsManager(config), "prod/openai-plain", { format: "openai-project" });
     expect(source.sourceName).toBe("AWS Secrets Manager secret prod/openai-plain");
     expectSecret(await source(), KEY1);
-    const request = server.requests[before]!;
+    const request = sm.requests[before]!;
     expect(request.headers["x-amz-target"]).toBe("secretsmanager.GetSecretValue");
     expect(request.headers["content-type"]).toBe("application/x-amz-json-1.1");
     expect(request.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=test\//);
@@ -71,11 +43,11 @@ describe("awsSecretsManagerSource with @aws-sdk/client-secrets-manager", () => {
   });
 
   it("takes one field of a JSON secret and passes the version stage", async () => {
-    store.set("prod/ai", JSON.stringify({ openai: KEY1, anthropic: ANTHROPIC }));
-    const before = server.requests.length;
+    sm.create("prod/ai", JSON.stringify({ openai: KEY1, anthropic: ANTHROPIC }));
+    const before = sm.requests.length;
     const source = awsSecretsManagerSource(new SecretsManager(config), "prod/ai", { field: "anthropic", format: "anthropic", versionStage: "AWSCURRENT" });
     expectSecret(await source(), ANTHROPIC);
-    expect(JSON.parse(server.requests[before]!.body)).toEqual({ SecretId: "prod/ai", VersionStage: "AWSCURRENT" });
+    expect(JSON.parse(sm.requests[before]!.body)).toEqual({ SecretId: "prod/ai", VersionStage: "AWSCURRENT" });
   });
 
   it("a missing secret is a SecretSourceError naming the secret id and the AWS error", async () => {
@@ -86,13 +58,16 @@ describe("awsSecretsManagerSource with @aws-sdk/client-secrets-manager", () => {
   });
 
   it("masks a key that an AWS error message quotes", async () => {
+    // A service error message that quotes a key: the SDK puts it in its error's message.
+    sm.create("leaky/error", KEY1);
+    sm.failNext("GetSecretValue", "InvalidRequestException", `bad secret ${ANTHROPIC}`);
     const source = awsSecretsManagerSource(new SecretsManager(config), "leaky/error");
     const error = expectSafeError(await caught(() => source()), SecretSourceError, ANTHROPIC);
     expect(error.message).toContain(mask(ANTHROPIC));
   });
 
   it("a missing field or a wrong format names the secret and the field, not the document", async () => {
-    store.set("prod/doc", JSON.stringify({ api_key: KEY1 }));
+    sm.create("prod/doc", JSON.stringify({ api_key: KEY1 }));
     const missing = awsSecretsManagerSource(new SecretsManager(config), "prod/doc", { field: "apiKey" });
     const e1 = expectSafeError(await caught(() => missing()), SecretNotFoundError, KEY1);
     expect(e1.message).toBe('AWS Secrets Manager secret prod/doc: has no field "apiKey"');
@@ -102,7 +77,7 @@ describe("awsSecretsManagerSource with @aws-sdk/client-secrets-manager", () => {
   });
 
   it("the bare client and command work through defineSecretSource (the recipe in the guide)", async () => {
-    store.set("prod/bare", JSON.stringify({ api_key: KEY1 }));
+    sm.create("prod/bare", JSON.stringify({ api_key: KEY1 }));
     const client = new SecretsManagerClient(config);
     const source = defineSecretSource(
       async () => {
@@ -115,14 +90,14 @@ describe("awsSecretsManagerSource with @aws-sdk/client-secrets-manager", () => {
   });
 
   it("rotates: a new version in Secrets Manager reaches rotatingSecret on refresh(), without a new client", async () => {
-    store.set("prod/rotating", JSON.stringify({ api_key: KEY1 }));
+    sm.create("prod/rotating", JSON.stringify({ api_key: KEY1 }));
     const rotating = rotatingSecret(awsSecretsManagerSource(new SecretsManager(config), "prod/rotating", { field: "api_key" }), {
       maxAgeMs: 15 * 60_000,
     });
-    const countFor = () => server.requests.filter((r) => r.body.includes("prod/rotating")).length;
+    const countFor = () => sm.requests.filter((r) => r.body.includes("prod/rotating")).length;
     expectSecrets(await Promise.all([rotating.get(), rotating.get(), rotating.get()]), [KEY1, KEY1, KEY1]);
     expect(countFor()).toBe(1);
-    store.set("prod/rotating", JSON.stringify({ api_key: KEY2 }));
+    sm.put("prod/rotating", JSON.stringify({ api_key: KEY2 }));
     expectSecret(await rotating.get(), KEY1);
     expectSecret(await rotating.refresh(), KEY2);
     expectSecret(await rotating.get(), KEY2);

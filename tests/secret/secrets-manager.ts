@@ -23,8 +23,8 @@ const error = (type: string, message: string, status = 400): Reply => ({ status,
 
 export async function fakeSecretsManager() {
   const secrets = new Map<string, Secret>();
-  /** Operation name -> how many of its next calls fail with HTTP 500 (a store outage). */
-  const outages = new Map<string, number>();
+  /** Operation name -> the failures of its next calls (a store outage, an error the service returns). */
+  const failures = new Map<string, { left: number; reply: Reply }>();
   let clock = Date.parse("2026-01-01T00:00:00Z");
   let versionCounter = 0;
 
@@ -97,10 +97,10 @@ export async function fakeSecretsManager() {
     const op = target.replace(/^secretsmanager\./, "");
     const handler = handlers[op];
     if (req.method !== "POST" || !handler) return error("UnknownOperationException", `unexpected call ${target}`);
-    const left = outages.get(op) ?? 0;
-    if (left > 0) {
-      outages.set(op, left - 1);
-      return error("InternalServiceError", "service unavailable", 500);
+    const failure = failures.get(op);
+    if (failure && failure.left > 0) {
+      failure.left--;
+      return failure.reply;
     }
     const input = JSON.parse(req.body) as Record<string, unknown>;
     return handler(input, secrets.get(input.SecretId as string));
@@ -130,9 +130,17 @@ export async function fakeSecretsManager() {
     valueAt(id: string, stage: string): string | undefined {
       return withStage(secrets.get(id)!, stage)?.value;
     },
+    /** Adds a version holding `value` as AWSCURRENT (the previous one becomes AWSPREVIOUS), as PutSecretValue does. */
+    put(id: string, value: string) {
+      handlers.PutSecretValue!({ SecretString: value }, secrets.get(id));
+    },
     /** The next `count` calls of `op` fail with HTTP 500. */
     outage(op: string, count = 1) {
-      outages.set(op, count);
+      failures.set(op, { left: count, reply: error("InternalServiceError", "service unavailable", 500) });
+    },
+    /** The next call of `op` fails with the service error `type` and its `message` (HTTP 400). */
+    failNext(op: string, type: string, message: string) {
+      failures.set(op, { left: 1, reply: error(type, message) });
     },
     /** Moves the service's clock (the creation date of new versions). */
     advanceDays(days: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignedOnceInit, isGlobal, localFunction } from "../../../rules/analysis/bindings.js";
+import { assignedOnce, assignedOnceInit, isGlobal, localFunction } from "../../../rules/analysis/bindings.js";
 import { analyse } from "./analyse.js";
 
 const initText = (code: string, name: string, after: string) =>
@@ -46,6 +46,21 @@ describe("localFunction", () => {
     analyse(code, ({ sourceCode, id }) => {
       const fn = localFunction(id("load", "use("), sourceCode);
       expect(fn && sourceCode.getText(fn)).toBe(expected);
+    });
+  });
+});
+
+describe("assignedOnce: the variable with its initialiser", () => {
+  it("gives the variable, whose other references an analysis can read", () => {
+    analyse("const o: any = {}; o.k = 1; use(o);", ({ sourceCode, id }) => {
+      const use = id("o", "use(");
+      const bound = assignedOnce(use, sourceCode.getScope(use));
+      expect(bound && sourceCode.getText(bound.init)).toBe("{}");
+      expect(bound?.variable.references.length).toBe(3);
+    });
+    analyse("let o = {}; o = x; use(o);", ({ sourceCode, id }) => {
+      const use = id("o", "use(");
+      expect(assignedOnce(use, sourceCode.getScope(use))).toBeUndefined();
     });
   });
 });

@@ -35,6 +35,23 @@ describe("value origin", () => {
     ['import { unsafeSecretString } from "keyguard/secret"; use(unsafeSecretString("v"));', 'literal "v"'],
     ['import { secretFromEnv } from "keyguard/secret"; use(secretFromEnv("K"));', "source"],
     ['import { rotatingSecret } from "keyguard/secret"; const r = rotatingSecret(s); use(r.provider());', "source"],
+    // fallbacks behind a string method or inside a template
+    ['use((process.env.K ?? "v").trim());', 'literal "v" (fallback)'],
+    ['use(process.env.K?.trim() ?? "v");', 'literal "v" (fallback)'],
+    ["use(process.env.K!.trim());", "source"],
+    ['use(String(process.env.K || "v"));', 'literal "v" (fallback)'],
+    ['use(`${process.env.K ?? "v"}`);', 'literal "v" (fallback)'],
+    ['use(`Bearer ${process.env.K ?? "v"}`);', 'literal "v" (fallback)'],
+    ['use(" v ".trim());', 'literal " v "'],
+    ["use(key.trim());", "unknown"],
+    ['use(process.env.K ?? "v".padEnd(3));', "unknown"],
+    // objects completed later, accessors, computed names
+    ['const o: any = {}; o.key = "v"; use(o.key);', 'literal "v"'],
+    ['const o = { key: "v" }; o.key = process.env.K; use(o.key);', "source"],
+    ['const o: any = {}; Object.assign(o, { key: "v" }); use(o.key);', 'literal "v"'],
+    ['const o = { get key() { return "v"; } }; use(o.key);', 'literal "v"'],
+    ['const N = "key"; const o = { [N]: "v" }; use(o[N]);', 'literal "v"'],
+    ['const N = "key"; const o = { key: "v" }; const { [N]: k } = o; use(k);', 'literal "v"'],
     ["use(getKey());", "unknown"],
     ["function a(): string { return b(); } function b(): string { return a(); } use(a());", "unknown"],
     // other environments

@@ -1,5 +1,6 @@
+import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
-import { staticString } from "../../../rules/analysis/static-value.js";
+import { staticPropertyName, staticString } from "../../../rules/analysis/static-value.js";
 import { analyse } from "./analyse.js";
 
 const valueOf = (code: string, expression: string) =>
@@ -28,5 +29,24 @@ describe("staticString", () => {
     const chain = Array.from({ length: 30 }, (_, i) => `const a${i + 1} = a${i};`).join(" ");
     expect(valueOf(`const a0 = "v"; ${chain} use(a30);`, "a30")).toBeUndefined();
     expect(valueOf(`const a0 = "v"; ${chain} use(a3);`, "a3")).toBe("v");
+  });
+});
+
+describe("staticPropertyName", () => {
+  const nameOf = (code: string, member: string) =>
+    analyse(code, ({ sourceCode, node }) => {
+      const n = node<TSESTree.MemberExpression>(member);
+      return staticPropertyName(n.property, n.computed, () => sourceCode.getScope(n));
+    });
+
+  it.each([
+    ["use(o.apiKey);", "o.apiKey", "apiKey"],
+    ['use(o["apiKey"]);', 'o["apiKey"]', "apiKey"],
+    ['const K = "apiKey"; use(o[K]);', "o[K]", "apiKey"],
+    ['const K = "api"; use(o[`${K}Key`]);', "o[`${K}Key`]", "apiKey"],
+    ["use(o[k]);", "o[k]", undefined],
+    ['let K = "apiKey"; K = "x"; use(o[K]);', "o[K]", undefined],
+  ])("%s", (code, member, expected) => {
+    expect(nameOf(code, member)).toBe(expected);
   });
 });
