@@ -5,12 +5,11 @@
  * holds more of a key than its masked form.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { Worker } from "node:worker_threads";
 import { VERSION } from "../version.js";
-import { runCheck, CHECK_FAIL_LEVELS, type FailLevel } from "./check.js";
+import type { FailLevel } from "./check.js";
 import { GitError } from "./git.js";
-import { runInit } from "./init.js";
-import { FORMATS, type Format } from "./report.js";
-import { runScan } from "./scan.js";
+import type { Format } from "./report.js";
 import { UsageError } from "./sources.js";
 
 const USAGE = `Usage: keyguard <command> [options]
@@ -88,7 +87,16 @@ async function main(argv: string[]): Promise<number> {
       if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) {
         throw new UsageError(`--threads must be a whole number from 1 to 64 (got "${values.threads}")`);
       }
+      // Each command loads its own modules only: start-up is a large share of a hook's run. A scan
+      // of files starts its worker threads first, so that they load while this thread does.
+      let workers: Worker[] | undefined;
+      if (!values.staged && !values.history) {
+        const { defaultThreads, startWorkers } = await import("./pool.js");
+        workers = startWorkers((threads ?? defaultThreads()) - 1);
+      }
+      const [{ runScan }, { FORMATS }] = await Promise.all([import("./scan.js"), import("./report.js")]);
       const outcome = await runScan({
+        ...(workers === undefined ? {} : { workers }),
         cwd,
         paths: positionals,
         staged: values.staged ?? false,
@@ -106,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, { "dry-run": { type: "boolean" } }, false);
       if (values.help) return help();
       void positionals;
+      const { runInit } = await import("./init.js");
       const outcome = runInit({ cwd, dryRun: values["dry-run"] ?? false });
       process.stdout.write(outcome.output);
       return outcome.exitCode;
@@ -113,6 +122,7 @@ async function main(argv: string[]): Promise<number> {
     case "check": {
       const { values } = parse(rest, { json: { type: "boolean" }, "fail-on": { type: "string" } }, false);
       if (values.help) return help();
+      const { runCheck, CHECK_FAIL_LEVELS } = await import("./check.js");
       const outcome = await runCheck({
         cwd,
         json: values.json ?? false,
