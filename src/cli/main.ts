@@ -28,6 +28,10 @@ Commands:
   check                   The guide's security checklist, evaluated on this repository
     --json                Machine-readable output
     --fail-on <level>     Exit 1 on: error (default), warning, or never
+    --key-file <path>     A secret file whose age to check (repeatable; default: the files the code reads with
+                          secretFromFile/fileSecretStore, when they are on this machine)
+    --rotation-state <f>  A rotation state file (fileRotationState) to check for an unfinished rotation (repeatable)
+    --max-key-age <days>  Days after which a key is due for rotation (default 90)
 
 Exit codes: 0 clean, 1 findings, 2 usage error or failure to run.
 Lines that contain "keyguard-ignore" are not reported.`;
@@ -120,13 +124,30 @@ async function main(argv: string[]): Promise<number> {
       return outcome.exitCode;
     }
     case "check": {
-      const { values } = parse(rest, { json: { type: "boolean" }, "fail-on": { type: "string" } }, false);
+      const { values } = parse(
+        rest,
+        {
+          json: { type: "boolean" },
+          "fail-on": { type: "string" },
+          "key-file": { type: "string", multiple: true },
+          "rotation-state": { type: "string", multiple: true },
+          "max-key-age": { type: "string" },
+        },
+        false,
+      );
       if (values.help) return help();
+      const maxKeyAge = values["max-key-age"];
+      if (maxKeyAge !== undefined && !(/^\d+$/.test(maxKeyAge) && Number(maxKeyAge) > 0)) {
+        throw new UsageError(`--max-key-age must be a whole number of days > 0 (got "${maxKeyAge}")`);
+      }
       const { runCheck, CHECK_FAIL_LEVELS } = await import("./check.js");
       const outcome = await runCheck({
         cwd,
         json: values.json ?? false,
         failOn: oneOf<FailLevel>("--fail-on", values["fail-on"], CHECK_FAIL_LEVELS, "error"),
+        ...(values["key-file"] === undefined ? {} : { keyFiles: values["key-file"] }),
+        ...(values["rotation-state"] === undefined ? {} : { rotationStates: values["rotation-state"] }),
+        ...(maxKeyAge === undefined ? {} : { maxKeyAgeDays: Number(maxKeyAge) }),
       });
       process.stdout.write(outcome.output);
       return outcome.exitCode;
