@@ -1,7 +1,7 @@
 /** `keyguard scan`: files, the index (`--staged`) or the history (`--history`); findings by format; exit 1 when any. */
+import type { Worker } from "node:worker_threads";
 import { createDetector } from "../detect/index.js";
 import { VERSION } from "../version.js";
-import type { Worker } from "node:worker_threads";
 import type { Baseline } from "./baseline.js";
 import { DEFAULT_MAX_BYTES, type FileResult } from "./files.js";
 import { workTreeRoot } from "./git.js";
