@@ -226,7 +226,7 @@ function checkRotation(repo: RepoFiles): CheckResult {
 }
 
 /** A secret file the code reads or rotates, named by a string literal: `secretFromFile("/run/secrets/openai")`. */
-const KEY_FILE_CALL = /\b(?:secretFromFile|fileSecretStore)\([ \t]*(["'`])([^"'`\n\r]{1,500})\1/g;
+const KEY_FILE_CALL = /(?:secretFromFile|fileSecretStore)\(["'`]([^"'`\n\r]+)["'`]/g;
 const ROTATION_STATE_SUFFIX = ".rotation.json";
 
 const isFile = (path: string) => {
@@ -260,9 +260,9 @@ function keyAgeTargets(repo: RepoFiles, disk: readonly string[], o: CheckOptions
       const text = repo.text(file);
       if (text === undefined || !(text.includes("secretFromFile(") || text.includes("fileSecretStore("))) continue;
       for (const m of text.matchAll(KEY_FILE_CALL)) {
-        const path = isAbsolute(m[2]!) ? m[2]! : resolve(repo.root, m[2]!);
+        const path = isAbsolute(m[1]!) ? m[1]! : resolve(repo.root, m[1]!);
         if (isFile(path)) keyFiles.add(path);
-        else named.push(m[2]!);
+        else named.push(m[1]!);
       }
     }
     for (const file of disk) if (file.endsWith(ROTATION_STATE_SUFFIX)) states.add(join(repo.root, file));
