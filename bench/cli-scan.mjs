@@ -103,6 +103,7 @@ function filesBench() {
     "git grep -E (floor)": () => time("git", ["grep", "--no-index", "-I", "-E", GUIDE_PATTERN, "--", "."], { cwd: CORPUS }),
     "keyguard scan": () => time(process.execPath, [BIN, "scan", "--format", "json"], { cwd: CORPUS }),
     "keyguard scan --threads 1": () => time(process.execPath, [BIN, "scan", "--format", "json", "--threads", "1"], { cwd: CORPUS }),
+    "keyguard scan --threads 2": () => time(process.execPath, [BIN, "scan", "--format", "json", "--threads", "2"], { cwd: CORPUS }),
     "secretlint (recommended)": () => time(process.execPath, [SECRETLINT, "--secretlintrc", rc, "--format", "json", "**/*"], { cwd: CORPUS }),
   };
   const names = Object.keys(tools);
@@ -142,6 +143,8 @@ Every tool reads the same directory, outside git. ${ROUNDS} round(s) after one w
 | tool | median (ms) | best (ms) |
 |---|---:|---:|
 ${rows.join("\n")}
+
+\`keyguard scan\` without \`--threads\` uses the cores the load average leaves free (${Math.max(1, Math.round(m.cores - load))} at the start of this run).
 
 - keyguard ÷ floor (\`git grep --no-index -I -E '${GUIDE_PATTERN}'\`, with git's own threads): **${median(ratios.floor).toFixed(2)}×** (target: within 3×).
 - secretlint ÷ keyguard: **${median(ratios.secretlint).toFixed(1)}×** (keyguard is faster when above 1).

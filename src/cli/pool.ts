@@ -7,7 +7,7 @@
  * main thread's own start-up; a small set of files is scanned on the main thread alone and the
  * workers are stopped unused. This module loads no detector: it is imported before one is needed.
  */
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Detector } from "../detect/index.js";
 import { scanFile, type FileJob, type FileResult } from "./files.js";
@@ -30,8 +30,16 @@ export interface PoolOptions {
 const INLINE_BELOW = 200;
 const BATCH = 32;
 
-/** The threads a scan uses by default, the main thread included: the machine's available parallelism. */
-export const defaultThreads = () => availableParallelism();
+/**
+ * The threads a scan uses by default, the main thread included: the cores other processes leave
+ * free (available parallelism minus the 1-minute load average, rounded), at least one. A second
+ * thread costs its own start-up (~150 ms of CPU to load the detector); it pays for itself only on
+ * a core nobody else is using (on a 2-core machine under load, one thread was faster).
+ */
+export function defaultThreads(): number {
+  const cores = availableParallelism();
+  return Math.max(1, Math.min(cores, Math.round(cores - loadavg()[0]!)));
+}
 
 /**
  * Starts `count` scanning threads, which load the detector while the main thread lists the files.
