@@ -225,8 +225,11 @@ function checkRotation(repo: RepoFiles): CheckResult {
   };
 }
 
-/** A secret file the code reads or rotates, named by a string literal: `secretFromFile("/run/secrets/openai")`. */
-const KEY_FILE_CALL = /(?:secretFromFile|fileSecretStore)\(["'`]([^"'`\n\r]+)["'`]/g;
+/**
+ * A secret file the code reads or rotates, named by a string literal of path characters:
+ * `secretFromFile("/run/secrets/openai")` (not a template with `${…}`, not code that mentions the name).
+ */
+const KEY_FILE_CALL = /(?:secretFromFile|fileSecretStore)\(["'`]([\w./\\:~@+-]+)["'`]/g;
 const ROTATION_STATE_SUFFIX = ".rotation.json";
 
 const isFile = (path: string) => {

@@ -83,7 +83,9 @@ describe("keyguard check", () => {
     repo.write(
       "src/keys.ts",
       'import { rotatingSecret, secretFromFile } from "keyguard/secret";\n' +
-        'export const key = rotatingSecret(() => secretFromFile("/run/secrets/anthropic"), { maxAgeMs: 60_000 });\n',
+        'export const key = rotatingSecret(() => secretFromFile("/run/secrets/anthropic"), { maxAgeMs: 60_000 });\n' +
+        // A path built at run time is no file the key-age line can name.
+        "export const other = secretFromFile(`${process.env.MOUNT_DIR}/groq`);\n",
     );
     repo.write(".env.development", `ANTHROPIC_API_KEY=${devKey}\n`);
     repo.write(".env.production", `ANTHROPIC_API_KEY=${prodKey}\n`);
