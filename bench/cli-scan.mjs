@@ -6,7 +6,7 @@
 //   npm run bench:scan            (BENCH_ROUNDS=5, BENCH_COMMITS=5000 to change the sizes)
 import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { collectCorpus, corpusPackages, ensureDir, listFiles, machine, median, requireBuild, ROOT, updateResults, version } from "./lib.mjs";
 
@@ -87,10 +87,13 @@ const m = machine();
 const gitVersion = spawnSync("git", ["--version"]).stdout.toString().trim().replace("git version ", "");
 const SHARED_NOTE = `**The machine was shared with other work during this run** (2 cores, several other jobs): absolute times are
 noisy; the ratios are taken within each round (the tools run back to back) and are what to read.`;
+/** The 1-minute load average at the start and at the end of a part of the bench (2 cores: above 2, processes wait for a core). */
+const loadNote = (start) => `Load average (1 min) at the start and end of this part: ${start.toFixed(1)} → ${loadavg()[0].toFixed(1)}.`;
 rmSync(WORK, { recursive: true, force: true });
 ensureDir(WORK);
 
 function filesBench() {
+  const load = loadavg()[0];
   const code = collectCorpus(PACKAGES, join(CORPUS, "sdk"));
   const nonCode = generateNonCode(join(CORPUS, "generated"), GENERATED);
   const totalFiles = listFiles(CORPUS).length;
@@ -100,6 +103,7 @@ function filesBench() {
     "git grep -E (floor)": () => time("git", ["grep", "--no-index", "-I", "-E", GUIDE_PATTERN, "--", "."], { cwd: CORPUS }),
     "keyguard scan": () => time(process.execPath, [BIN, "scan", "--format", "json"], { cwd: CORPUS }),
     "keyguard scan --threads 1": () => time(process.execPath, [BIN, "scan", "--format", "json", "--threads", "1"], { cwd: CORPUS }),
+    "keyguard scan --threads 2": () => time(process.execPath, [BIN, "scan", "--format", "json", "--threads", "2"], { cwd: CORPUS }),
     "secretlint (recommended)": () => time(process.execPath, [SECRETLINT, "--secretlintrc", rc, "--format", "json", "**/*"], { cwd: CORPUS }),
   };
   const names = Object.keys(tools);
@@ -128,6 +132,7 @@ function filesBench() {
 Run: ${new Date().toISOString()} · ${m.cores} cores (${m.cpu}) · Node ${m.node} · git ${gitVersion} ·
 secretlint ${version("secretlint")} with @secretlint/secretlint-rule-preset-recommend ${version("@secretlint/secretlint-rule-preset-recommend")}.
 ${SHARED_NOTE}
+${loadNote(load)}
 
 Corpus: ${totalFiles} files: ${code.files} TS/JS files (${(code.bytes / 2 ** 20).toFixed(1)} MiB) shipped in the installed SDKs
 ${PACKAGES.map((p) => `\`${p}\``).join(", ")} (\`.d.ts\`, \`.min.js\` and files over 512 KiB left out) and ${nonCode.count} generated non-code files
@@ -138,6 +143,8 @@ Every tool reads the same directory, outside git. ${ROUNDS} round(s) after one w
 | tool | median (ms) | best (ms) |
 |---|---:|---:|
 ${rows.join("\n")}
+
+\`keyguard scan\` without \`--threads\` uses the cores the load average leaves free (${Math.max(1, Math.round(m.cores - load))} at the start of this run).
 
 - keyguard ÷ floor (\`git grep --no-index -I -E '${GUIDE_PATTERN}'\`, with git's own threads): **${median(ratios.floor).toFixed(2)}×** (target: within 3×).
 - secretlint ÷ keyguard: **${median(ratios.secretlint).toFixed(1)}×** (keyguard is faster when above 1).
@@ -185,6 +192,7 @@ function generateHistory(dir, commits) {
 }
 
 function historyBench() {
+  const load = loadavg()[0];
   const repo = join(WORK, "history");
   progress(`generating a history of ${COMMITS} commits`);
   const historyKeys = generateHistory(repo, COMMITS);
@@ -202,6 +210,7 @@ function historyBench() {
 
 Run: ${new Date().toISOString()} · ${m.cores} cores (${m.cpu}) · Node ${m.node} · git ${gitVersion}.
 ${SHARED_NOTE}
+${loadNote(load)}
 
 A generated repository of ${COMMITS} commits on 200 files (each commit changes 1 to 3 files; ${historyKeys} commits add a key),
 built with \`git fast-import\`. ${ROUNDS} round(s) after one warm-up.

@@ -4,9 +4,10 @@
  * Values are compared by hash and never printed; keys appear masked only.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { PROVIDERS, isPlaceholder } from "../detect/index.js";
+import { checkKeyAge, DEFAULT_MAX_KEY_AGE_DAYS, fileRotationState, fileSecretStore, type KeyAge } from "../secret/rotation.js";
 import { readTextFile } from "./files.js";
 import { git, gitOk, splitZ, workTreeRoot } from "./git.js";
 import { detectHookManager, HOOK_MARK, isExecutable } from "./init.js";
@@ -35,6 +36,12 @@ export interface CheckOptions {
   readonly cwd: string;
   readonly json: boolean;
   readonly failOn: FailLevel;
+  /** Secret files whose age to check (`--key-file`); default: those the code reads, when they are on this machine. */
+  readonly keyFiles?: readonly string[];
+  /** Rotation state files (`--rotation-state`, written by `fileRotationState`); default: `*.rotation.json` on disk. */
+  readonly rotationStates?: readonly string[];
+  /** Days after which a key is due for rotation (`--max-key-age`); default 90. */
+  readonly maxKeyAgeDays?: number;
 }
 
 const SYMBOL: Record<Status, string> = { pass: "✅", warn: "⚠️", fail: "❌" };
@@ -218,6 +225,114 @@ function checkRotation(repo: RepoFiles): CheckResult {
   };
 }
 
+/**
+ * A secret file the code reads or rotates, named by a string literal of path characters:
+ * `secretFromFile("/run/secrets/openai")` (not a template with `${…}`, not code that mentions the name).
+ */
+const KEY_FILE_CALL = /(?:secretFromFile|fileSecretStore)\(["'`]([\w./\\:~@+-]+)["'`]/g;
+const ROTATION_STATE_SUFFIX = ".rotation.json";
+
+const isFile = (path: string) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The secret files and rotation states the key-age line looks at: the ones given, or else the
+ * secret files that production code names in `secretFromFile(…)` / `fileSecretStore(…)` and that
+ * exist on this machine, and the `*.rotation.json` files in the tree (whose secret file is the name
+ * without the suffix, as `fileSecretStore` keeps them).
+ */
+function keyAgeTargets(repo: RepoFiles, disk: readonly string[], o: CheckOptions) {
+  const keyFiles = new Set<string>();
+  const states = new Set<string>();
+  const named: string[] = [];
+  const given = o.keyFiles !== undefined || o.rotationStates !== undefined;
+  for (const f of o.keyFiles ?? []) {
+    const path = resolve(o.cwd, f);
+    if (!isFile(path)) throw new UsageError(`--key-file ${f}: no such file`);
+    keyFiles.add(path);
+  }
+  for (const f of o.rotationStates ?? []) states.add(resolve(o.cwd, f));
+  if (!given) {
+    for (const file of repo.known) {
+      if (NOT_PRODUCTION.test(file) || secretFileReason(file)) continue;
+      const text = repo.text(file);
+      if (text === undefined || !(text.includes("secretFromFile(") || text.includes("fileSecretStore("))) continue;
+      for (const m of text.matchAll(KEY_FILE_CALL)) {
+        const path = isAbsolute(m[1]!) ? m[1]! : resolve(repo.root, m[1]!);
+        if (isFile(path)) keyFiles.add(path);
+        else named.push(m[1]!);
+      }
+    }
+    for (const file of disk) if (file.endsWith(ROTATION_STATE_SUFFIX)) states.add(join(repo.root, file));
+  }
+  for (const state of states) {
+    const keyFile = state.endsWith(ROTATION_STATE_SUFFIX) ? state.slice(0, -ROTATION_STATE_SUFFIX.length) : undefined;
+    if (keyFile !== undefined && isFile(keyFile)) keyFiles.add(keyFile);
+  }
+  for (const keyFile of keyFiles) {
+    const state = keyFile + ROTATION_STATE_SUFFIX;
+    if (isFile(state)) states.add(state);
+  }
+  return { keyFiles: [...keyFiles], states: [...states], named: [...new Set(named)] };
+}
+
+async function checkKeyAges(repo: RepoFiles, disk: readonly string[], o: CheckOptions): Promise<CheckResult> {
+  const maxAgeDays = o.maxKeyAgeDays ?? DEFAULT_MAX_KEY_AGE_DAYS;
+  const base = { id: "key-age", title: `Key age (rotation due after ${maxAgeDays} days)`, level: "Best practice" as const };
+  const shown = (path: string) => {
+    const rel = relative(repo.root, path);
+    return rel.startsWith("..") || isAbsolute(rel) ? path : rel.split("\\").join("/");
+  };
+  const { keyFiles, states, named } = keyAgeTargets(repo, disk, o);
+  const ages: KeyAge[] = [];
+  for (const path of keyFiles) {
+    // The age of a secret file is its modification time, as fileSecretStore's metadata gives it.
+    const store = fileSecretStore(path);
+    ages.push(await checkKeyAge({ name: `file ${shown(path)}`, metadata: store.metadata!.bind(store) }, { maxAgeDays }));
+  }
+  const unfinished: string[] = [];
+  for (const path of states) {
+    if (!isFile(path)) continue;
+    try {
+      const state = await fileRotationState(path).load();
+      if (state === undefined) continue;
+      const since = typeof state.startedAt === "string" ? `, started ${state.startedAt}` : "";
+      unfinished.push(`${shown(path)}: a rotation is unfinished (last step completed: ${String(state.step)}${since}); run the rotation job again to resume it`);
+    } catch (error) {
+      unfinished.push(`${shown(path)}: ${(error as Error).message}; a rotation state file is written by fileRotationState`);
+    }
+  }
+  const evidence = [...ages.map((a) => a.message), ...unfinished];
+  if (evidence.length === 0) {
+    const where = named.length > 0 ? ` (the code reads ${named.slice(0, MAX_EVIDENCE).join(", ")}, not on this machine)` : "";
+    return {
+      ...base,
+      status: "warn",
+      advice: true,
+      evidence: [`no secret file or rotation state to date here${where}`],
+      fix: "run keyguard check where the secret files are, or pass --key-file <path> / --rotation-state <file>; for a secret manager, call checkKeyAge(store) from keyguard/secret in the rotation job.",
+    };
+  }
+  const due = ages.filter((a) => a.status === "due");
+  if (due.length > 0) {
+    return {
+      ...base,
+      status: "fail",
+      evidence,
+      fix: "rotate each key that is due: a rotation job (keyguard/secret rotateKey: create, store, verify, then revoke), or a new key written to the file and the old one revoked at its provider.",
+    };
+  }
+  if (unfinished.length > 0 || ages.some((a) => a.status === "unknown")) {
+    return { ...base, status: "warn", evidence, fix: "finish the rotation (run the job again: it resumes from the state file) and keep a date for every key." };
+  }
+  return { ...base, status: "pass", evidence };
+}
+
 /** `development`, `production`... from a name part (`prod`, `.env.production.local`); `undefined` for none. */
 const ENVIRONMENTS: Readonly<Record<string, string>> = {
   development: "development", dev: "development", production: "production", prod: "production", staging: "staging",
@@ -346,6 +461,7 @@ export async function runCheck(o: CheckOptions): Promise<{ output: string; exitC
     checkPreCommit(repo),
     checkSecretManager(repo),
     checkRotation(repo),
+    await checkKeyAges(repo, disk, o),
     checkSeparateKeys(root, disk),
     checkMonitoring(repo, disk),
   ];

@@ -1,4 +1,5 @@
 /** Reading the files a scan covers: text only, up to a size limit; binaries and large files are counted, not read. */
+import { isAscii } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import type { Detector } from "../detect/index.js";
 import { scanText, type TextFinding } from "./text-scan.js";
@@ -15,10 +16,20 @@ export type SkipReason = "binary" | "too-large" | "unreadable" | "missing";
 export type ReadResult = { readonly text: string } | { readonly skip: SkipReason };
 
 export function isBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, BINARY_PROBE);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, BINARY_PROBE)).indexOf(0) !== -1;
 }
+
+/**
+ * Bytes as text: UTF-8, decoded as Latin-1 when every byte is ASCII (the same string, built
+ * without UTF-8 validation: most source files are ASCII).
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return buffer.toString(isAscii(buffer) ? "latin1" : "utf8");
+}
+
+/** One buffer per thread that every file is read into: one allocation instead of one per file. */
+let shared = Buffer.allocUnsafe(64 * 1024);
 
 export function readTextFile(path: string, maxBytes: number): ReadResult {
   let fd: number;
@@ -32,16 +43,16 @@ export function readTextFile(path: string, maxBytes: number): ReadResult {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { skip: "missing" };
     if (stat.size > maxBytes) return { skip: "too-large" };
-    const bytes = Buffer.allocUnsafe(stat.size);
+    if (shared.length < stat.size) shared = Buffer.allocUnsafe(Math.max(stat.size, shared.length * 2));
     let read = 0;
     while (read < stat.size) {
-      const n = readSync(fd, bytes, read, stat.size - read, read);
+      const n = readSync(fd, shared, read, stat.size - read, read);
       if (n === 0) break;
       read += n;
     }
-    const content = bytes.subarray(0, read);
+    const content = shared.subarray(0, read);
     if (isBinary(content)) return { skip: "binary" };
-    return { text: content.toString("utf8") };
+    return { text: decodeText(content) };
   } catch {
     return { skip: "unreadable" };
   } finally {
@@ -69,5 +80,5 @@ export function scanFile(job: FileJob, detector: Detector, maxBytes: number, sal
 export function scanBytes(name: string, bytes: Uint8Array, detector: Detector, maxBytes: number, salt: string | undefined): FileResult {
   if (bytes.length > maxBytes) return { name, skip: "too-large" };
   if (isBinary(bytes)) return { name, skip: "binary" };
-  return { name, findings: scanText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8"), detector, salt) };
+  return { name, findings: scanText(decodeText(bytes), detector, salt) };
 }

@@ -5,12 +5,11 @@
  * holds more of a key than its masked form.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { Worker } from "node:worker_threads";
 import { VERSION } from "../version.js";
-import { runCheck, CHECK_FAIL_LEVELS, type FailLevel } from "./check.js";
+import type { FailLevel } from "./check.js";
 import { GitError } from "./git.js";
-import { runInit } from "./init.js";
-import { FORMATS, type Format } from "./report.js";
-import { runScan } from "./scan.js";
+import type { Format } from "./report.js";
 import { UsageError } from "./sources.js";
 
 const USAGE = `Usage: keyguard <command> [options]
@@ -23,12 +22,16 @@ Commands:
     --baseline <file>     Report only findings not in this baseline (fingerprints, never keys)
     --update-baseline     Write the current findings to the baseline file
     --max-size <n>        Skip files larger than n bytes (suffix k or m; default 1m)
-    --threads <n>         Scanning threads (default: the machine's cores)
+    --threads <n>         Scanning threads (default: the cores not busy: cores minus the load average, at least 1)
   init                    Add the guide's .gitignore entries and a pre-commit hook running keyguard scan --staged
     --dry-run             Say what would change without changing anything
   check                   The guide's security checklist, evaluated on this repository
     --json                Machine-readable output
     --fail-on <level>     Exit 1 on: error (default), warning, or never
+    --key-file <path>     A secret file whose age to check (repeatable; default: the files the code reads with
+                          secretFromFile/fileSecretStore, when they are on this machine)
+    --rotation-state <f>  A rotation state file (fileRotationState) to check for an unfinished rotation (repeatable)
+    --max-key-age <days>  Days after which a key is due for rotation (default 90)
 
 Exit codes: 0 clean, 1 findings, 2 usage error or failure to run.
 Lines that contain "keyguard-ignore" are not reported.`;
@@ -88,7 +91,16 @@ async function main(argv: string[]): Promise<number> {
       if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) {
         throw new UsageError(`--threads must be a whole number from 1 to 64 (got "${values.threads}")`);
       }
+      // Each command loads its own modules only: start-up is a large share of a hook's run. A scan
+      // of files starts its worker threads first, so that they load while this thread does.
+      let workers: Worker[] | undefined;
+      if (!values.staged && !values.history) {
+        const { defaultThreads, startWorkers } = await import("./pool.js");
+        workers = startWorkers((threads ?? defaultThreads()) - 1);
+      }
+      const [{ runScan }, { FORMATS }] = await Promise.all([import("./scan.js"), import("./report.js")]);
       const outcome = await runScan({
+        ...(workers === undefined ? {} : { workers }),
         cwd,
         paths: positionals,
         staged: values.staged ?? false,
@@ -106,17 +118,36 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, { "dry-run": { type: "boolean" } }, false);
       if (values.help) return help();
       void positionals;
+      const { runInit } = await import("./init.js");
       const outcome = runInit({ cwd, dryRun: values["dry-run"] ?? false });
       process.stdout.write(outcome.output);
       return outcome.exitCode;
     }
     case "check": {
-      const { values } = parse(rest, { json: { type: "boolean" }, "fail-on": { type: "string" } }, false);
+      const { values } = parse(
+        rest,
+        {
+          json: { type: "boolean" },
+          "fail-on": { type: "string" },
+          "key-file": { type: "string", multiple: true },
+          "rotation-state": { type: "string", multiple: true },
+          "max-key-age": { type: "string" },
+        },
+        false,
+      );
       if (values.help) return help();
+      const maxKeyAge = values["max-key-age"];
+      if (maxKeyAge !== undefined && !(/^\d+$/.test(maxKeyAge) && Number(maxKeyAge) > 0)) {
+        throw new UsageError(`--max-key-age must be a whole number of days > 0 (got "${maxKeyAge}")`);
+      }
+      const { runCheck, CHECK_FAIL_LEVELS } = await import("./check.js");
       const outcome = await runCheck({
         cwd,
         json: values.json ?? false,
         failOn: oneOf<FailLevel>("--fail-on", values["fail-on"], CHECK_FAIL_LEVELS, "error"),
+        ...(values["key-file"] === undefined ? {} : { keyFiles: values["key-file"] }),
+        ...(values["rotation-state"] === undefined ? {} : { rotationStates: values["rotation-state"] }),
+        ...(maxKeyAge === undefined ? {} : { maxKeyAgeDays: Number(maxKeyAge) }),
       });
       process.stdout.write(outcome.output);
       return outcome.exitCode;

@@ -1,14 +1,13 @@
 /** `keyguard scan`: files, the index (`--staged`) or the history (`--history`); findings by format; exit 1 when any. */
+import type { Worker } from "node:worker_threads";
 import { createDetector } from "../detect/index.js";
 import { VERSION } from "../version.js";
-import { isKnown, loadBaseline, writeBaseline, type Baseline } from "./baseline.js";
+import type { Baseline } from "./baseline.js";
 import { DEFAULT_MAX_BYTES, type FileResult } from "./files.js";
 import { workTreeRoot } from "./git.js";
-import { scanHistory } from "./history.js";
-import { scanFiles } from "./pool.js";
 import { formatReport, type Format, type ReportFinding, type ScanReport, type Skipped } from "./report.js";
 import { listFiles, UsageError } from "./sources.js";
-import { scanStaged, type Refusal } from "./staged.js";
+import type { Refusal } from "./staged.js";
 
 export interface ScanOptions {
   readonly cwd: string;
@@ -20,6 +19,8 @@ export interface ScanOptions {
   readonly updateBaseline: boolean;
   readonly maxBytes?: number;
   readonly threads?: number;
+  /** Scanning threads started ahead (`startWorkers`); by default a files scan starts `threads - 1`. */
+  readonly workers?: readonly Worker[];
 }
 
 export interface ScanOutcome {
@@ -56,9 +57,10 @@ export async function runScan(o: ScanOptions): Promise<ScanOutcome> {
   if (o.staged && o.paths.length > 0) throw new UsageError("--staged scans the whole index and takes no paths");
   if (o.updateBaseline && o.baseline === undefined) throw new UsageError("--update-baseline needs --baseline <file>");
   const maxBytes = o.maxBytes ?? DEFAULT_MAX_BYTES;
-  const baseline: Baseline | undefined = o.baseline === undefined ? undefined : loadBaseline(o.baseline, o.updateBaseline);
+  // Modules are loaded for the mode and options in use only (a hook's run is mostly start-up).
+  const baselines = o.baseline === undefined ? undefined : await import("./baseline.js");
+  const baseline: Baseline | undefined = o.baseline === undefined ? undefined : baselines!.loadBaseline(o.baseline, o.updateBaseline);
   const salt = baseline?.salt;
-  const detector = createDetector();
   const findings: ReportFinding[] = [];
   const skipped: Skipped = { binary: 0, tooLarge: 0, unreadable: 0 };
   let refused: Refusal[] = [];
@@ -69,31 +71,35 @@ export async function runScan(o: ScanOptions): Promise<ScanOutcome> {
   if (o.staged) {
     mode = "staged";
     const root = requireRepo(o.cwd, "--staged");
-    const staged = scanStaged(root, detector, maxBytes, salt);
+    const { scanStaged } = await import("./staged.js");
+    const staged = scanStaged(root, createDetector(), maxBytes, salt);
     refused = staged.refused;
     scanned = collect(staged.results, findings, skipped);
   } else if (o.history) {
     mode = "history";
     const root = requireRepo(o.cwd, "--history");
-    const history = await scanHistory(root, o.paths, detector, maxBytes, salt);
+    const { scanHistory } = await import("./history.js");
+    const history = await scanHistory(root, o.paths, createDetector(), maxBytes, salt);
     findings.push(...history.findings);
     scanned = history.scanned - history.tooLarge;
     skipped.tooLarge = history.tooLarge;
     commits = history.commits;
   } else {
     mode = "files";
+    const { defaultThreads, scanFiles, startWorkers } = await import("./pool.js");
+    const workers = o.workers ?? startWorkers((o.threads ?? defaultThreads()) - 1);
     const jobs = listFiles(o.cwd, o.paths);
-    const results = await scanFiles(jobs, { maxBytes, salt, ...(o.threads === undefined ? {} : { threads: o.threads }) });
+    const results = await scanFiles(jobs, createDetector(), { maxBytes, salt, workers });
     scanned = collect(results, findings, skipped);
   }
 
   if (o.updateBaseline) {
-    writeBaseline(o.baseline!, salt!, findings);
+    baselines!.writeBaseline(o.baseline!, salt!, findings);
     const report: ScanReport = { mode, findings: [], refused, scanned, skipped, maxBytes, baselined: findings.length, commits, version: VERSION };
     const note = `keyguard: wrote ${findings.length} finding${findings.length === 1 ? "" : "s"} to the baseline ${o.baseline} (fingerprints only).\n`;
     return { report, exitCode: refused.length > 0 ? 1 : 0, output: o.format === "text" ? note : formatReport(report, o.format) };
   }
-  const fresh = baseline ? findings.filter((f) => !isKnown(baseline, f)) : findings;
+  const fresh = baseline ? findings.filter((f) => !baselines!.isKnown(baseline, f)) : findings;
   const report: ScanReport = {
     mode,
     findings: fresh,

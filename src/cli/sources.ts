@@ -4,7 +4,7 @@
  * directory tree without the usual dependency, build-cache and VCS directories.
  */
 import { readdirSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import type { FileJob } from "./files.js";
 import { git, splitZ, workTreeRoot } from "./git.js";
 
@@ -41,23 +41,26 @@ export function walk(dir: string, out: string[] = []): string[] {
     return out;
   }
   for (const entry of entries) {
+    // `dir` is already normal: joining by hand spares path.join's normalisation per entry.
     if (entry.isDirectory()) {
-      if (!WALK_IGNORED_DIRS.has(entry.name)) walk(join(dir, entry.name), out);
+      if (!WALK_IGNORED_DIRS.has(entry.name)) walk(`${dir}${sep}${entry.name}`, out);
     } else if (entry.isFile()) {
-      out.push(join(dir, entry.name));
+      out.push(`${dir}${sep}${entry.name}`);
     }
   }
   return out;
 }
 
+/** The files under `dir` (absolute, normal), named relative to `cwd`: one path computation for the directory, not one per file. */
 function directoryJobs(cwd: string, dir: string): FileJob[] {
+  const base = display(cwd, dir);
+  const named = (rel: string) => (base === "." ? rel : `${base}/${rel}`);
   if (workTreeRoot(dir) !== undefined) {
-    return gitFiles(dir).map((f) => {
-      const path = join(dir, f);
-      return { path, name: display(cwd, path) };
-    });
+    const root = dir.endsWith(sep) ? dir : `${dir}${sep}`;
+    return gitFiles(dir).map((f) => ({ path: root + (sep === "/" ? f : f.split("/").join(sep)), name: named(f) }));
   }
-  return walk(dir).map((path) => ({ path, name: display(cwd, path) }));
+  const top = dir.length > 1 && dir.endsWith(sep) ? dir.slice(0, -1) : dir;
+  return walk(top).map((path) => ({ path, name: named(toSlash(path.slice(top.length + 1))) }));
 }
 
 /** The files to scan for `paths` (default: the current directory), with the names reports show. */

@@ -4,8 +4,12 @@
  * marked `keyguard-ignore`. A finding carries the masked key and, when a salt is given, a salted
  * hash of the key; never the key.
  */
-import { createHmac } from "node:crypto";
+import type * as Crypto from "node:crypto";
+import { createRequire } from "node:module";
 import type { Detector, Finding } from "../detect/index.js";
+
+/** node:crypto, loaded on the first fingerprint: a scan without a baseline never needs it. */
+let crypto: typeof Crypto | undefined;
 
 /** The inline marker that accepts every finding on its line, in any language's comment syntax. */
 export const IGNORE_MARKER = "keyguard-ignore";
@@ -63,7 +67,8 @@ function namedFindings(text: string, detector: Detector, taken: readonly Finding
 }
 
 export function fingerprint(salt: string, key: string): string {
-  return createHmac("sha256", salt).update(key).digest("hex");
+  crypto ??= createRequire(import.meta.url)("node:crypto") as typeof Crypto;
+  return crypto.createHmac("sha256", salt).update(key).digest("hex");
 }
 
 /** Every key in `text` not marked `keyguard-ignore`, in order, with line and column. */

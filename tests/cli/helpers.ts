@@ -3,7 +3,7 @@
  * `node dist/src/cli/main.js` in a throwaway git repository, as a user or a hook would.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +27,10 @@ export interface Repo {
   commit(message: string): SpawnSyncReturns<string>;
   /** Installs the built command as `node_modules/.bin/keyguard`, as `npm install keyguard` would. */
   installBin(): void;
+  /** Makes a package installed in this repository's node_modules available in the temporary one (a symbolic link). */
+  linkPackage(name: string): void;
+  /** Runs a program in the repository, with the environment git runs in. */
+  exec(command: string, ...args: string[]): SpawnSyncReturns<string>;
 }
 
 const GIT_IDENTITY = ["-c", "user.name=keyguard test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"];
@@ -36,7 +40,14 @@ export function tempRepo(options: { git?: boolean } = {}): Repo {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build first`);
   const dir = mkdtempSync(join(tmpdir(), "keyguard-cli-"));
   made.push(dir);
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", GIT_TERMINAL_PROMPT: "0" };
+  // The pre-commit framework's cache stays inside the throwaway repository.
+  const env = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_TERMINAL_PROMPT: "0",
+    PRE_COMMIT_HOME: join(dir, ".git", "pre-commit-home"),
+  };
   const repo: Repo = {
     dir,
     git: (...args) => spawnSync("git", [...GIT_IDENTITY, ...args], { cwd: dir, encoding: "utf8", env }),
@@ -51,6 +62,12 @@ export function tempRepo(options: { git?: boolean } = {}): Repo {
       chmodSync(join(dir, "node_modules/.bin/keyguard"), 0o755);
       repo.write(".gitignore", "node_modules/\n");
     },
+    linkPackage(name) {
+      const target = join(dir, "node_modules", name);
+      mkdirSync(dirname(target), { recursive: true });
+      symlinkSync(join(ROOT, "node_modules", name), target, "dir");
+    },
+    exec: (command, ...args) => spawnSync(command, args, { cwd: dir, encoding: "utf8", env }),
   };
   if (options.git !== false) {
     const init = repo.git("init", "-q", "-b", "main");

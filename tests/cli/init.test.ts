@@ -1,16 +1,21 @@
 // keyguard init in throwaway repositories, one per hook manager, with real commits refused and
-// allowed. Plain git hooks run as git runs them. The managers themselves are not installed here
-// (husky, lefthook, simple-git-hooks and the pre-commit framework are not dependencies of keyguard):
-// for each, git is made to run the hook the way that manager installs it (husky: core.hooksPath to
-// .husky/_, whose script runs .husky/pre-commit with node_modules/.bin on PATH; lefthook: the `run`
-// commands of its pre-commit section; simple-git-hooks: its pre-commit command written to
-// .git/hooks/pre-commit, as `npx simple-git-hooks` does; pre-commit: the local hook's `entry`).
-import { chmodSync, readFileSync, statSync } from "node:fs";
+// allowed. Plain git hooks run as git runs them; husky, lefthook and simple-git-hooks (dev
+// dependencies of keyguard, linked into each repository's node_modules) install their hooks with
+// their own install step, and git runs what they installed. The pre-commit framework is a Python
+// tool: run for real when `python3 -m pre_commit` works on the machine, and otherwise its runner is
+// simulated (the local hook's `entry` run as .git/hooks/pre-commit, which is what it executes).
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mask } from "../../src/detect/mask.js";
 import { fakeKey } from "../helpers/keys.js";
-import { expectNoKey, tempRepo, type Repo } from "./helpers.js";
+import { expectNoKey, ROOT, tempRepo, type Repo } from "./helpers.js";
+
+/** The pre-commit framework, when the machine has it (a Python package, not an npm one). */
+const PRE_COMMIT = spawnSync("python3", ["-m", "pre_commit", "--version"], { encoding: "utf8" }).status === 0;
+/** lefthook's npm package runs a native binary from a per-platform package. */
+const LEFTHOOK_NATIVE = `lefthook-${process.platform === "win32" ? "windows" : process.platform}-${process.arch}`;
 
 const HOOK = "npx --no-install keyguard scan --staged";
 const groq = fakeKey("groq", 41);
@@ -121,24 +126,31 @@ describe("keyguard init: the pre-commit hook, per hook manager", () => {
     expect(read(repo, "githooks/pre-commit")).toContain(HOOK);
   });
 
-  it("husky: appends to .husky/pre-commit (husky v9 runtime simulated)", () => {
+  it("husky: appends to .husky/pre-commit; husky's own install makes git run it", () => {
     const repo = tempRepo();
     repo.installBin();
+    repo.linkPackage("husky");
+    repo.write("package.json", '{\n  "name": "app",\n  "scripts": { "prepare": "husky" },\n  "devDependencies": { "husky": "9.1.7" }\n}\n');
     repo.write(".husky/pre-commit", "echo husky ran\n");
     const r = repo.run("init");
     expect(r.stdout).toContain(`pre-commit hook (husky): .husky/pre-commit: added "${HOOK}"`);
     expect(read(repo, ".husky/pre-commit")).toBe(`echo husky ran\n${HOOK}\n`);
     repo.run("init");
     expect(read(repo, ".husky/pre-commit")).toBe(`echo husky ran\n${HOOK}\n`);
-    // What `husky` (v9) sets up: core.hooksPath = .husky/_, whose hooks run .husky/<hook> with sh -e.
-    repo.git("config", "core.hooksPath", ".husky/_");
-    hookScript(repo, ".husky/_/pre-commit", 'export PATH="$PWD/node_modules/.bin:$PATH"\nexec sh -e .husky/pre-commit "$@"');
+    // husky's install step (the `prepare` script): core.hooksPath = .husky/_, whose hooks run .husky/<hook>.
+    const install = repo.exec(process.execPath, "node_modules/husky/bin.js");
+    expect(install.status, install.stderr).toBe(0);
+    expect(repo.git("config", "core.hooksPath").stdout.trim()).toBe(".husky/_");
+    expect(existsSync(join(repo.dir, ".husky/_/pre-commit"))).toBe(true);
+    repo.git("add", "package.json", ".husky/pre-commit");
     expectHookWorks(repo);
   }, 180_000);
 
-  it("lefthook: adds a command under pre-commit.commands (lefthook runtime simulated)", () => {
+  it("lefthook: adds a command under pre-commit.commands; lefthook install makes git run it", () => {
     const repo = tempRepo();
     repo.installBin();
+    repo.linkPackage("lefthook");
+    if (existsSync(join(ROOT, "node_modules", LEFTHOOK_NATIVE))) repo.linkPackage(LEFTHOOK_NATIVE);
     repo.write("lefthook.yml", "pre-commit:\n  parallel: true\n  commands:\n    lint:\n      run: echo lint\npre-push:\n  commands:\n    test:\n      run: npm test\n");
     const r = repo.run("init");
     expect(r.stdout).toContain("pre-commit hook (lefthook): lefthook.yml: added the command keyguard under pre-commit");
@@ -148,10 +160,11 @@ describe("keyguard init: the pre-commit hook, per hook manager", () => {
     );
     repo.run("init");
     expect(read(repo, "lefthook.yml")).toBe(text);
-    // What lefthook's installed hook does: run each `run` command of the pre-commit section.
-    const section = text.slice(0, text.indexOf("\npre-push:"));
-    const runs = [...section.matchAll(/^\s+run: (.*)$/gm)].map((m) => m[1]);
-    hookScript(repo, ".git/hooks/pre-commit", runs.map((c) => `${c} || exit 1`).join("\n"));
+    // lefthook's install step: .git/hooks/pre-commit calls lefthook, which runs the pre-commit section.
+    const install = repo.exec(process.execPath, "node_modules/lefthook/bin/index.js", "install");
+    expect(install.status, install.stderr).toBe(0);
+    expect(read(repo, ".git/hooks/pre-commit")).toContain("lefthook");
+    repo.git("add", "lefthook.yml");
     expectHookWorks(repo);
   }, 180_000);
 
@@ -164,9 +177,10 @@ describe("keyguard init: the pre-commit hook, per hook manager", () => {
     );
   });
 
-  it("simple-git-hooks: chains the command in package.json (its installed hook simulated)", () => {
+  it("simple-git-hooks: chains the command in package.json; npx simple-git-hooks makes git run it", () => {
     const repo = tempRepo();
     repo.installBin();
+    repo.linkPackage("simple-git-hooks");
     repo.write("package.json", '{\n    "name": "app",\n    "simple-git-hooks": {\n        "pre-commit": "echo lint"\n    }\n}\n');
     const r = repo.run("init");
     expect(r.stdout).toContain('run "npx simple-git-hooks" to apply it');
@@ -174,13 +188,15 @@ describe("keyguard init: the pre-commit hook, per hook manager", () => {
     expect(pkg).toBe(`{\n    "name": "app",\n    "simple-git-hooks": {\n        "pre-commit": "echo lint && ${HOOK}"\n    }\n}\n`);
     repo.run("init");
     expect(read(repo, "package.json")).toBe(pkg);
-    // What `npx simple-git-hooks` writes: the configured command as .git/hooks/pre-commit.
-    hookScript(repo, ".git/hooks/pre-commit", JSON.parse(pkg)["simple-git-hooks"]["pre-commit"]);
+    // simple-git-hooks' install step: the configured command written to .git/hooks/pre-commit.
+    const install = repo.exec(process.execPath, "node_modules/simple-git-hooks/cli.js");
+    expect(install.status, install.stderr).toBe(0);
+    expect(read(repo, ".git/hooks/pre-commit")).toContain(HOOK);
     repo.git("add", "package.json");
     expectHookWorks(repo);
   }, 180_000);
 
-  it("pre-commit framework: adds a local hook to repos (its runner simulated)", () => {
+  it("pre-commit framework: adds a local hook to repos (its runner simulated, for machines without it)", () => {
     const repo = tempRepo();
     repo.installBin();
     repo.write(
@@ -200,6 +216,20 @@ describe("keyguard init: the pre-commit hook, per hook manager", () => {
     // What `pre-commit run` does for a `language: system` hook with pass_filenames: false: run its entry.
     const entry = /entry: (.*)$/m.exec(text.slice(text.indexOf("id: keyguard")))![1]!;
     hookScript(repo, ".git/hooks/pre-commit", `exec ${entry}`);
+    expectHookWorks(repo);
+  }, 180_000);
+
+  it.skipIf(!PRE_COMMIT)("pre-commit framework: pre-commit install makes git run the local hook (python3 -m pre_commit)", () => {
+    const repo = tempRepo();
+    repo.installBin();
+    repo.write(".pre-commit-config.yaml", "repos:\n");
+    const r = repo.run("init");
+    expect(r.stdout).toContain('.pre-commit-config.yaml: added a local hook "keyguard"');
+    // pre-commit's install step (its cache: PRE_COMMIT_HOME, inside the throwaway repository).
+    const install = repo.exec("python3", "-m", "pre_commit", "install");
+    expect(install.status, install.stderr).toBe(0);
+    expect(read(repo, ".git/hooks/pre-commit")).toContain("pre-commit");
+    repo.git("add", ".pre-commit-config.yaml");
     expectHookWorks(repo);
   }, 180_000);
 });
