@@ -130,3 +130,18 @@ export function keyHolderName(node: TSESTree.Node): readonly string[] | undefine
   for (const [ending, word] of KEY_HOLDERS) if (normalised.endsWith(ending)) return word === "key" ? [`${name} key`] : [`${name} key`, `${name} ${word}`];
   return undefined;
 }
+
+/**
+ * For the fallback of a read (`x ?? "…"`, `x || "…"`): the name the read gives the value, whatever
+ * it reads from: `CO_API_KEY` for `env.CO_API_KEY` (a Workers binding, SvelteKit's `env`),
+ * `c.env.CO_API_KEY`, `useRuntimeConfig().cohereApiKey`, an imported `CO_API_KEY`, or
+ * `Deno.env.get("CO_API_KEY")`. `undefined` for anything else.
+ */
+export function fallbackName(node: TSESTree.Node): string | undefined {
+  const { child, parent } = parentThroughTypeWrappers(node);
+  if (parent?.type !== AST_NODE_TYPES.LogicalExpression || parent.operator === "&&" || parent.right !== child) return undefined;
+  const left = parent.left;
+  if (left.type === AST_NODE_TYPES.Identifier) return left.name;
+  if (left.type === AST_NODE_TYPES.MemberExpression) return propertyName(left.property, left.computed);
+  return envVarName(left);
+}

@@ -539,6 +539,8 @@ runBothPaths("no-hardcoded-key: names of constants and members of constant objec
     { name: "an object whose name does not say it holds keys", code: `const PROVIDERS = { cohere: "${cohere4}" };` },
     { name: "an object that holds keys, a value of no key's shape", code: `const API_KEYS = { cohere: "cohere-production-account" };` },
     { name: "a call's earlier argument that names no secret", code: `getEnvOrDefault("build_id", "${generic4}");` },
+    { name: "the fallback of a read whose name does not say whose key it is", code: `const k = env.CACHE_DIGEST ?? "${cohere4}";` },
+    { name: "the right side of && is no fallback", code: `const k = env.CO_API_KEY && "${cohere4}";` },
   ],
   invalid: [
     openaiJoin(`const HEAD = ${head};\nconst BODY = ${body};\nconst key = HEAD + BODY;`, `const HEAD = ${head};\nconst BODY = ${body};\nconst key = process.env.OPENAI_API_KEY;`),
@@ -581,6 +583,17 @@ runBothPaths("no-hardcoded-key: names of constants and members of constant objec
       code: `const k = Bun.env.CO_API_KEY || "${cohere4}";`,
       errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "removeFallback", output: "const k = Bun.env.CO_API_KEY;" }] }],
     },
+    ...[
+      ["a Workers binding", "export default { fetch(request, env) { const k = env.CO_API_KEY ?? \"…\"; } };"],
+      ["Hono's c.env", "app.get(\"/\", (c) => { const k = c.env.CO_API_KEY || \"…\"; });"],
+      ["SvelteKit's $env/static/private", 'import { CO_API_KEY } from "$env/static/private";\nconst k = CO_API_KEY ?? "…";'],
+      ["SvelteKit's $env/dynamic/private", 'import { env } from "$env/dynamic/private";\nconst k = env.CO_API_KEY ?? "…";'],
+      ["Nuxt's runtime config", "const k = useRuntimeConfig().cohereApiKey ?? \"…\";"],
+    ].map(([where, code]): InvalidTestCase<MessageIds, Options> => ({
+      name: `the fallback of ${where} names the key`,
+      code: code!.replace("…", cohere4),
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "removeFallback", output: code!.replace(/ (\?\?|\|\|) "…"/, "") }] }],
+    })),
     {
       name: "process.env[\"X\"]'s fallback names the key",
       code: `const k = process.env["CO_API_KEY"] ?? "${cohere4}";`,
