@@ -390,7 +390,7 @@ export const DOC_FORMATS: readonly DocFormat[] = [
     shape: "pscale_tkn_ + 43 base64url", generate: (d) => j("pscale", "_tkn_", d.c(URLSAFE, 43)) },
   { id: "planetscale/database password", family: "database", docs: "https://planetscale.com/docs/concepts/connection-strings", prefix: j("pscale", "_pw_"),
     shape: "pscale_pw_ + 43 base64url", generate: (d) => j("pscale", "_pw_", d.c(URLSAFE, 43)) },
-  { id: "neon/api key", family: "database", docs: "https://neon.tech/docs/manage/api-keys", prefix: j("na", "pi_"),
+  { id: "neon/api key", family: "database", docs: "https://neon.com/docs/manage/api-keys", prefix: j("na", "pi_"),
     shape: "napi_ + 64 lowercase alnum", generate: (d) => j("na", "pi_", d.c(LOWERNUM, 64)) },
   { id: "airtable/personal access token", family: "database", docs: "https://airtable.com/developers/web/guides/personal-access-tokens", prefix: "pat",
     shape: "pat + 14 alnum + . + 64 hex", generate: (d) => j("pa", "t", d.c(ALNUM, 14), ".", d.c(HEX, 64)) },

@@ -1948,7 +1948,7 @@ export const PROVIDERS: readonly Provider[] = [
     envVar: "NEON_API_KEY",
     prefixes: ["napi_"],
     body: { chars: "a-z0-9", min: 64, max: 64 },
-    docs: "https://neon.tech/docs/manage/api-keys",
+    docs: "https://neon.com/docs/manage/api-keys",
   },
   {
     id: "firebase-fcm-server-key",
