@@ -185,6 +185,9 @@ describe("one report per planted key under configs.recommended", () => {
       `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: ${q(OPENAI.slice(0, 20))} + ${q(OPENAI.slice(20))} });`,
       `${OPENAI_IMPORT}\nconst PREFIX = "sk-proj-";\nnew OpenAI({ apiKey: \`\${PREFIX}${OPENAI.slice(8)}\` });`,
       `${OPENAI_IMPORT}\nconst opts = { apiKey: ${q(OPENAI)} };\nnew OpenAI({ ...opts, timeout: 5 });`,
+      // a key without a prefix, named by a Workers binding it falls back for, or by an object of keys
+      `${COHERE_IMPORT}\nexport default { fetch(request, env) { return new CohereClient({ token: env.CO_API_KEY ?? ${q(COHERE)} }); } };`,
+      `${COHERE_IMPORT}\nconst KEYS = { cohere: ${q(COHERE)} };\nnew CohereClient({ token: KEYS.cohere });`,
     ];
     for (const code of codes) expect(lintRecommended(code).map((m) => m.ruleId)).toEqual(["keyguard/no-hardcoded-key"]);
   });
@@ -196,6 +199,8 @@ describe("one report per planted key under configs.recommended", () => {
 });
 
 const OPENAI_IMPORT = 'import OpenAI from "openai";';
+const COHERE_IMPORT = 'import { CohereClient } from "cohere-ai";';
+const COHERE = fakeKey("cohere", 13);
 const openaiError = (output: string, where = "") => hardcoded("openai", "apiKey", output, where);
 
 ruleTester().run(
