@@ -56,10 +56,10 @@ const isWrittenHere = (node: TSESTree.Node, whole: TSESTree.Node) =>
   (whole.type === AST_NODE_TYPES.BinaryExpression &&
     (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateLiteral));
 
-/** A name, or a member of names (`P.head`, `C.keys.head`): what may stand for a constant. */
+/** A name, or a member of names (`P.head`, `C.keys["head"]`): what may stand for a constant. */
 function isName(node: TSESTree.Node): boolean {
   let n = node;
-  while (n.type === AST_NODE_TYPES.MemberExpression && !n.computed) n = n.object;
+  while (n.type === AST_NODE_TYPES.MemberExpression && (!n.computed || n.property.type === AST_NODE_TYPES.Literal)) n = n.object;
   return n.type === AST_NODE_TYPES.Identifier;
 }
 

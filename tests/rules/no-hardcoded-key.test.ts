@@ -546,6 +546,7 @@ runBothPaths("no-hardcoded-key: names of constants and members of constant objec
     openaiJoin(`const HEAD = ${head};\nconst BODY = ${body};\nconst key = HEAD + BODY;`, `const HEAD = ${head};\nconst BODY = ${body};\nconst key = process.env.OPENAI_API_KEY;`),
     openaiJoin(`const P = { head: ${head}, body: ${body} };\nconst key = P.head + P.body;`, `const P = { head: ${head}, body: ${body} };\nconst key = process.env.OPENAI_API_KEY;`),
     openaiJoin(`const P = Object.freeze({ head: ${head}, body: ${body} });\nconst key = \`\${P.head}\${P.body}\`;`, `const P = Object.freeze({ head: ${head}, body: ${body} });\nconst key = process.env.OPENAI_API_KEY;`),
+    openaiJoin(`const P = { head: ${head}, body: ${body} };\nconst key = P["head"] + P["body"];`, `const P = { head: ${head}, body: ${body} };\nconst key = process.env.OPENAI_API_KEY;`),
     openaiJoin(`const C = { parts: { head: ${head}, body: ${body} } } as const;\nconst key = C.parts.head + C.parts.body;`, `const C = { parts: { head: ${head}, body: ${body} } } as const;\nconst key = process.env.OPENAI_API_KEY;`),
     openaiJoin(`const BASE = { head: ${head} };\nconst P = { ...BASE, body: ${body} };\nconst key = P.head + P.body;`, `const BASE = { head: ${head} };\nconst P = { ...BASE, body: ${body} };\nconst key = process.env.OPENAI_API_KEY;`),
     {
