@@ -362,7 +362,8 @@ export default createRule<Options, MessageIds>({
         // A chain with a written part, or one of names only (`HEAD + BODY`, `P.head + P.body`): the
         // names may be constants whose joined values are a key. Anything else joins a value only
         // known at run time.
-        if (!list.some((n) => n.type === AST_NODE_TYPES.Literal || n.type === AST_NODE_TYPES.TemplateLiteral) && !list.every(isName)) return;
+        const namesOnly = !list.some((n) => n.type === AST_NODE_TYPES.Literal || n.type === AST_NODE_TYPES.TemplateLiteral);
+        if (namesOnly && !list.every(isName)) return;
         let scope: TSESLint.Scope.Scope | undefined;
         const lazyScope = () => (scope ??= sourceCode.getScope(node));
         const parts: (Segment | undefined)[] = [];
@@ -384,6 +385,8 @@ export default createRule<Options, MessageIds>({
         if (found > 0 || !allStatic) return;
         let value = "";
         for (const part of parts) value += part!.value;
+        // Names only: a constant that holds a whole key-shaped value is judged where it is written.
+        if (namesOnly && parts.some((part) => detector.hasNamedShape(part!.value))) return;
         scanNamed(node, value);
       },
       JSXText(node: TSESTree.JSXText) {

@@ -555,6 +555,16 @@ runBothPaths("no-hardcoded-key: names of constants and members of constant objec
       errors: [{ messageId: "hardcodedKey", line: 1, data: data("OpenAI project key", joined, "process.env.OPENAI_API_KEY"), suggestions: [{ messageId: "useEnv", output: 'const K = process.env.OPENAI_API_KEY;\nconst SUFFIX = "-v2";\nconst tagged = K + SUFFIX;' }] }],
     },
     {
+      name: "a named key whole in one constant is reported where it is written, not again where names join it",
+      code: `const cohereApiKey = "${cohere4}";\nconst EMPTY = "";\nconst coApiKey = cohereApiKey + EMPTY;`,
+      errors: [{ messageId: "hardcodedKey", line: 1, data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "useEnv", output: `const cohereApiKey = process.env.CO_API_KEY;\nconst EMPTY = "";\nconst coApiKey = cohereApiKey + EMPTY;` }] }],
+    },
+    {
+      name: "a named key joined from names of constants",
+      code: `const HEAD = "${cohere4.slice(0, 20)}";\nconst TAIL = "${cohere4.slice(20)}";\nconst cohereApiKey = HEAD + TAIL;`,
+      errors: [{ messageId: "hardcodedKey", line: 3, data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "useEnv", output: `const HEAD = "${cohere4.slice(0, 20)}";\nconst TAIL = "${cohere4.slice(20)}";\nconst cohereApiKey = process.env.CO_API_KEY;` }] }],
+    },
+    {
       name: "an object whose name says it holds keys: the property names the provider",
       code: `const API_KEYS = { cohere: "${cohere4}" };`,
       errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "useEnv", output: "const API_KEYS = { cohere: process.env.CO_API_KEY };" }] }],
