@@ -385,8 +385,9 @@ export default createRule<Options, MessageIds>({
         if (found > 0 || !allStatic) return;
         let value = "";
         for (const part of parts) value += part!.value;
-        // Names only: a constant that holds a whole key-shaped value is judged where it is written.
-        if (namesOnly && parts.some((part) => detector.hasNamedShape(part!.value))) return;
+        // Names only, one of them the whole value (`KEY + EMPTY`): that constant is judged where it is written.
+        const trimmed = value.trim();
+        if (namesOnly && parts.some((part) => part!.value.trim() === trimmed)) return;
         scanNamed(node, value);
       },
       JSXText(node: TSESTree.JSXText) {
