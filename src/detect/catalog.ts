@@ -2013,7 +2013,7 @@ export const PROVIDERS: readonly Provider[] = [
     category: "data",
     envVar: "DROPBOX_ACCESS_TOKEN",
     // Dropbox documents no format (tokens are opaque, their length varies); the tokens its API issues
-    // start with `sl.`, and since 2024 with `sl.u.`.
+    // start with `sl.`, the newer ones with `sl.u.`.
     prefixes: ["sl.u.", "sl."],
     body: { chars: "A-Za-z0-9_=\\-", min: 120, max: 1500 },
     docs: "https://developers.dropbox.com/oauth-guide",
