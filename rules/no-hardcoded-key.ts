@@ -56,6 +56,13 @@ const isWrittenHere = (node: TSESTree.Node, whole: TSESTree.Node) =>
   (whole.type === AST_NODE_TYPES.BinaryExpression &&
     (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateLiteral));
 
+/** A name, or a member of names (`P.head`, `C.keys["head"]`): what may stand for a constant. */
+function isName(node: TSESTree.Node): boolean {
+  let n = node;
+  while (n.type === AST_NODE_TYPES.MemberExpression && (!n.computed || n.property.type === AST_NODE_TYPES.Literal)) n = n.object;
+  return n.type === AST_NODE_TYPES.Identifier;
+}
+
 function isPlusChain(node: TSESTree.Node | undefined): node is TSESTree.BinaryExpression {
   return node?.type === AST_NODE_TYPES.BinaryExpression && node.operator === "+";
 }
@@ -240,6 +247,21 @@ export default createRule<Options, MessageIds>({
       return detector.scan(segment.value).some((f) => f.start === start && f.end === end);
     }
 
+    /** Whether no part of `parts[first..last]` is written in `whole` itself. */
+    function notWrittenHere(parts: readonly Segment[], first: number, last: number, whole: TSESTree.Node): boolean {
+      for (let i = first; i <= last; i++) if (isWrittenHere(parts[i]!.node, whole)) return false;
+      return true;
+    }
+
+    /** Whether a part of `parts[first..last]` holds a key of its own that overlaps `finding`. */
+    function holdsKey(parts: readonly Segment[], first: number, last: number, finding: Finding): boolean {
+      for (let i = first; i <= last; i++) {
+        const part = parts[i]!;
+        if (detector.scan(part.value).some((f) => part.start + f.start < finding.end && finding.start < part.start + f.end)) return true;
+      }
+      return false;
+    }
+
     /** Scans the run `parts[from..to)` (no `undefined` in it); returns how many keys the detector found in it. */
     function scanRun(parts: readonly Segment[], from: number, to: number, whole: TSESTree.Node, partCount: number): number {
       let length = 0;
@@ -263,6 +285,9 @@ export default createRule<Options, MessageIds>({
         // is reported where it is written, unless the run supplies part of its match: a prefix that
         // only marks where a key sits (`SharedAccessKey=`) may stand in the segment before it.
         if (first === last && !isWrittenHere(head.node, whole) && foundAlone(head, finding)) continue;
+        // Names only (`K + SUFFIX`): a key that one of the constants holds is reported where it is
+        // written, even where the join extends its match.
+        if (notWrittenHere(parts, first, last, whole) && holdsKey(parts, first, last, finding)) continue;
         const loc = { start: head.node.loc.start, end: tail.node.loc.end };
         const exact = finding.start === head.start && finding.end === tail.start + tail.value.length;
         let fix: Replacement | undefined;
@@ -334,7 +359,11 @@ export default createRule<Options, MessageIds>({
         if (node.operator !== "+" || isPlusChain(node.parent)) return;
         const list: TSESTree.Node[] = [];
         operands(node, list);
-        if (!list.some((n) => n.type === AST_NODE_TYPES.Literal || n.type === AST_NODE_TYPES.TemplateLiteral)) return;
+        // A chain with a written part, or one of names only (`HEAD + BODY`, `P.head + P.body`): the
+        // names may be constants whose joined values are a key. Anything else joins a value only
+        // known at run time.
+        const namesOnly = !list.some((n) => n.type === AST_NODE_TYPES.Literal || n.type === AST_NODE_TYPES.TemplateLiteral);
+        if (namesOnly && !list.every(isName)) return;
         let scope: TSESLint.Scope.Scope | undefined;
         const lazyScope = () => (scope ??= sourceCode.getScope(node));
         const parts: (Segment | undefined)[] = [];
@@ -356,6 +385,9 @@ export default createRule<Options, MessageIds>({
         if (found > 0 || !allStatic) return;
         let value = "";
         for (const part of parts) value += part!.value;
+        // Names only, one of them the whole value (`KEY + EMPTY`): that constant is judged where it is written.
+        const trimmed = value.trim();
+        if (namesOnly && parts.some((part) => part!.value.trim() === trimmed)) return;
         scanNamed(node, value);
       },
       JSXText(node: TSESTree.JSXText) {

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { CLIENTS } from "../../src/clients/catalog.js";
 import { createDetector, KNOWN_PREFIXES, type AllowEntry, type CustomPattern, type Detector, type Finding } from "../../src/detect/index.js";
-import { argumentOf, bindingName, clientOption } from "./places.js";
+import { argumentOf, bindingName, clientOption, fallbackName, keyHolderName, namingArgument } from "./places.js";
 import { parentThroughTypeWrappers } from "./syntax.js";
 
 /** What a detector is built from: `no-hardcoded-key`'s options. */
@@ -92,6 +92,8 @@ const MAX_USES = 16;
 
 /**
  * A key without a prefix, found by what holds it: the name it is bound to (`cohereApiKey = "…"`),
+ * the name of an object that holds keys (`API_KEYS = { cohere: "…" }`), the read it is the
+ * fallback of (`env.CO_API_KEY ?? "…"`), a call's argument that names it (`getEnvOrDefault("api_token", "…")`),
  * the client option it is (`new CohereClient({ token: "…" })`, `new OpenAI({ apiKey: "…",
  * baseURL: "https://api.deepseek.com" })`), the client argument it is (`twilio(sid, "…")`), a key
  * provider it is returned by (`azureADTokenProvider: () => "…"`), or, for a `const` whose name does
@@ -125,7 +127,19 @@ export function namedFinding(
 function placeFinding(detector: Detector, node: TSESTree.Node, value: string): Finding | undefined {
   const holder = node.parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && node.parent.body === node ? node.parent : node;
   const name = bindingName(holder);
-  return (name === undefined ? undefined : detector.scanNamed(name, value)) ?? useFinding(detector, holder, value);
+  const found = (name === undefined ? undefined : detector.scanNamed(name, value)) ?? useFinding(detector, holder, value);
+  if (found) return found;
+  // The name of an object that holds keys (`API_KEYS = { cohere: "…" }`).
+  for (const other of keyHolderName(holder) ?? []) {
+    const held = detector.scanNamed(other, value);
+    if (held) return held;
+  }
+  // The name of what a fallback stands in for (`env.CO_API_KEY ?? "…"`), or a call's argument that names the value.
+  for (const other of [fallbackName(holder), namingArgument(holder)]) {
+    const named = other === undefined ? undefined : detector.scanNamed(other, value);
+    if (named) return named;
+  }
+  return undefined;
 }
 
 /** The key `value` is by the client option or argument `node` stands in. */

@@ -86,3 +86,62 @@ export function argumentOf(node: TSESTree.Node): string | undefined {
   if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return undefined;
   return parent.arguments.includes(child as TSESTree.CallExpressionArgument) ? calleeName(parent.callee) : undefined;
 }
+
+/** A name written as a string: a configuration key such as `api_token` or `OPENAI_API_KEY`. */
+const NAME_LIKE = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
+
+/**
+ * The name a call's earlier argument gives the value `node` is: `api_token` for
+ * `getEnvOrDefault("api_token", "…")`, `client_secret` for `config.get("client_secret", "…")`.
+ * `undefined` when the argument before it is not a name written as a string.
+ */
+export function namingArgument(node: TSESTree.Node): string | undefined {
+  const { child, parent } = parentThroughTypeWrappers(node);
+  if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+  const before = index > 0 ? parent.arguments[index - 1] : undefined;
+  return before?.type === AST_NODE_TYPES.Literal && typeof before.value === "string" && NAME_LIKE.test(before.value) ? before.value : undefined;
+}
+
+/** Endings of a name that says an object holds keys (`API_KEYS`, `secrets`, `credentials`), normalised, with the word each says. */
+const KEY_HOLDERS: readonly (readonly [string, string])[] = [
+  ["keys", "key"],
+  ["tokens", "token"],
+  ["secrets", "secret"],
+  ["credentials", "credential"],
+  ["passwords", "password"],
+];
+
+/**
+ * For a value stored under a property of an object whose name says it holds keys
+ * (`const API_KEYS = { cohere: "…" }`, `secrets: { session: "…" }`): the names it holds the value
+ * under, the property's name with `key` and with the word the holder's name says (`cohere key`,
+ * `session secret`). `undefined` for anything else.
+ */
+export function keyHolderName(node: TSESTree.Node): readonly string[] | undefined {
+  const { child, parent } = parentThroughTypeWrappers(node);
+  if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== child || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const name = propertyName(parent.key, parent.computed);
+  if (name === undefined) return undefined;
+  const holder = bindingName(parent.parent);
+  if (holder === undefined) return undefined;
+  const normalised = holder.toLowerCase().replace(/[^a-z0-9]/g, "");
+  // `cohere key` names a provider's key; `session secret` a secret of no provider.
+  for (const [ending, word] of KEY_HOLDERS) if (normalised.endsWith(ending)) return word === "key" ? [`${name} key`] : [`${name} key`, `${name} ${word}`];
+  return undefined;
+}
+
+/**
+ * For the fallback of a read (`x ?? "…"`, `x || "…"`): the name the read gives the value, whatever
+ * it reads from: `CO_API_KEY` for `env.CO_API_KEY` (a Workers binding, SvelteKit's `env`),
+ * `c.env.CO_API_KEY`, `useRuntimeConfig().cohereApiKey`, an imported `CO_API_KEY`, or
+ * `Deno.env.get("CO_API_KEY")`. `undefined` for anything else.
+ */
+export function fallbackName(node: TSESTree.Node): string | undefined {
+  const { child, parent } = parentThroughTypeWrappers(node);
+  if (parent?.type !== AST_NODE_TYPES.LogicalExpression || parent.operator === "&&" || parent.right !== child) return undefined;
+  const left = parent.left;
+  if (left.type === AST_NODE_TYPES.Identifier) return left.name;
+  if (left.type === AST_NODE_TYPES.MemberExpression) return propertyName(left.property, left.computed);
+  return envVarName(left);
+}

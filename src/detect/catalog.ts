@@ -263,7 +263,8 @@ function shopify(id: string, name: string, prefix: string): Provider[] {
 }
 
 /** A GitLab token family: a prefix and a fixed number of `[A-Za-z0-9_-]`. */
-function gitlab(id: string, name: string, prefix: string, length: number, chars = "A-Za-z0-9_\\-"): Provider[] {
+function gitlab(id: string, name: string, prefix: string, length: number | readonly [number, number], chars = "A-Za-z0-9_\\-"): Provider[] {
+  const [min, max] = typeof length === "number" ? [length, length] : length;
   return [
     {
       id,
@@ -271,7 +272,7 @@ function gitlab(id: string, name: string, prefix: string, length: number, chars 
       category: "source-control",
       envVar: "GITLAB_TOKEN",
       prefixes: [prefix],
-      body: { chars, min: length, max: length },
+      body: { chars, min, max },
       docs: "https://docs.gitlab.com/security/tokens/#token-prefixes",
     },
   ];
@@ -790,8 +791,10 @@ export const PROVIDERS: readonly Provider[] = [
     validate: (token) => /^glcbt-[0-9a-zA-Z]{1,5}_[\w-]{20}$/.test(token),
     docs: "https://docs.gitlab.com/ci/jobs/ci_job_token/",
   },
-  // GitLab draws the incoming mail token as a 128-bit number in base 36 and the OAuth secret as 32 random bytes in hex.
-  ...gitlab("gitlab-incoming-mail", "GitLab incoming mail token", "glimt-", 25, "a-z0-9"),
+  // GitLab draws the incoming mail token as a 128-bit number written in base 36, lower case, without
+  // leading zeros (`SecureRandom.hex.to_i(16).to_s(36)`, app/models/user.rb): 25 characters at most,
+  // fewer in 1 of 15 tokens, fewer than 22 in about 1 of 700,000. The OAuth secret is 32 random bytes in hex.
+  ...gitlab("gitlab-incoming-mail", "GitLab incoming mail token", "glimt-", [22, 25], "a-z0-9"),
   ...gitlab("gitlab-agent", "GitLab agent for Kubernetes token", "glagent-", 50),
   ...gitlab("gitlab-oauth-secret", "GitLab OAuth application secret", "gloas-", 64, HEX),
   ...gitlab("gitlab-scim", "GitLab SCIM token", "glsoat-", 20),
@@ -1878,8 +1881,12 @@ export const PROVIDERS: readonly Provider[] = [
     category: "source-control",
     envVar: "NUGET_API_KEY",
     prefixes: ["oy2"],
-    body: { chars: "a-z0-9", min: 43, max: 43 },
+    // Base32 in lower case (a-z, 2-7) of `v4` and a 10-byte id (20 characters, the first three `oy2`), then
+    // of a 16-byte password (26 characters): NuGetGallery's ApiKeyV4
+    // (src/NuGetGallery.Services/Authentication/ApiKeyV4.cs).
+    body: { chars: "a-z2-7", min: 43, max: 43 },
     docs: "https://learn.microsoft.com/en-us/nuget/nuget-org/publish-a-package#create-an-api-key",
+    note: "base32 (a-z, 2-7): 46 characters in all",
   },
   {
     id: "paystack",
@@ -1941,7 +1948,7 @@ export const PROVIDERS: readonly Provider[] = [
     envVar: "NEON_API_KEY",
     prefixes: ["napi_"],
     body: { chars: "a-z0-9", min: 64, max: 64 },
-    docs: "https://neon.tech/docs/manage/api-keys",
+    docs: "https://neon.com/docs/manage/api-keys",
   },
   {
     id: "firebase-fcm-server-key",
@@ -1982,8 +1989,10 @@ export const PROVIDERS: readonly Provider[] = [
     category: "observability",
     envVar: "POSTHOG_PERSONAL_API_KEY",
     prefixes: ["phx_"],
-    body: { chars: "A-Za-z0-9_", min: 40, max: 50 },
-    docs: "https://posthog.com/docs/api#authentication",
+    // A random number written in base 62 without leading zeros: 32 bytes in older keys (42-43
+    // characters), 35 bytes since (46-48): PostHog's generate_random_token_personal (posthog/models/utils.py).
+    body: { chars: B62, min: 40, max: 50 },
+    docs: "https://posthog.com/docs/api/personal-api-keys",
     note: "project `phc_` keys are public by design",
   },
   {
@@ -2003,7 +2012,9 @@ export const PROVIDERS: readonly Provider[] = [
     name: "Dropbox short-lived access token",
     category: "data",
     envVar: "DROPBOX_ACCESS_TOKEN",
-    prefixes: ["sl."],
+    // Dropbox documents no format (tokens are opaque, their length varies); the tokens its API issues
+    // start with `sl.`, the newer ones with `sl.u.`.
+    prefixes: ["sl.u.", "sl."],
     body: { chars: "A-Za-z0-9_=\\-", min: 120, max: 1500 },
     docs: "https://developers.dropbox.com/oauth-guide",
   },

@@ -169,7 +169,8 @@ export const KEY_BUILDERS: Record<string, Builder> = {
   "gitlab-runner": (d) => j("gl", "rt-", d.chars(URLSAFE, 20)),
   "gitlab-pipeline-trigger": (d) => j("gl", "ptt-", d.chars(HEXLOWER, 40)),
   "gitlab-cicd-job": (d) => j("gl", "cbt-", d.chars(DIGITS, 2), "_", d.chars(URLSAFE, 20)),
-  "gitlab-incoming-mail": (d) => j("gl", "imt-", d.chars(LOWERNUM, 25)),
+  // GitLab's own generator: a random 128-bit number in base 36, no leading zeros (25 characters or fewer).
+  "gitlab-incoming-mail": (d) => j("gl", "imt-", BigInt(`0x${d.chars(HEXLOWER, 32)}`).toString(36)),
   "gitlab-agent": (d) => j("gl", "agent-", d.chars(URLSAFE, 50)),
   "gitlab-oauth-secret": (d) => j("gl", "oas-", d.chars(HEXLOWER, 64)),
   "gitlab-scim": (d) => j("gl", "soat-", d.chars(URLSAFE, 20)),
@@ -309,7 +310,8 @@ export const KEY_BUILDERS: Record<string, Builder> = {
     j("-----BEGIN ", "RSA PRIVATE KEY-----\n", d.chars(`${ALNUM}+/`, 64), "\n", d.chars(`${ALNUM}+/`, 64), "\n-----END RSA PRIVATE KEY-----"),
   "generic-secret": (d) => d.chars(ALNUM, 40),
   "bitbucket-app-password": (d) => j("AT", "BB", d.chars(ALNUM, 24), d.chars("0123456789ABCDEF", 8)),
-  nuget: (d) => j("oy", "2", d.chars(LOWERNUM, 43)),
+  // NuGetGallery's ApiKeyV4: lower-case base32 of `v4` + 10 random bytes, then of 16 random bytes.
+  nuget: (d) => j("oy", "2", d.chars("abcdefghijklmnopqrstuvwxyz234567", 43)),
   paystack: (d) => j("sk", "_live_", d.chars(HEXLOWER, 40)),
   "mailgun-legacy": (d) => j("ke", "y-", d.chars(HEXLOWER, 32)),
   resend: (d) => j("r", "e_", d.chars(ALNUM, 8), "_", d.chars(ALNUM, 24)),
@@ -322,7 +324,7 @@ export const KEY_BUILDERS: Record<string, Builder> = {
   axiom: (d) => j("xa", "at-", uuid(d)),
   "posthog-personal": (d) => j("ph", "x_", d.chars(ALNUM, 47)),
   asana: (d) => j("2/", d.chars(DIGITS, 16), "/", d.chars(DIGITS, 16), ":", d.chars(HEXLOWER, 32)),
-  "dropbox-short-lived": (d) => j("s", "l.", d.chars(URLSAFE, 135)),
+  "dropbox-short-lived": (d) => j("s", "l.", d.int(0, 1) === 1 ? "u." : "", d.chars(URLSAFE, d.int(130, 180))),
   "cloudflare-global-key-legacy": (d) => d.chars(HEXLOWER, 37),
 };
 

@@ -13,6 +13,7 @@ const google = fakeKey("google-api", 4);
 const izzi = fakeKey("izzi", 5);
 const cohere = fakeKey("cohere", 6);
 
+const q = (text: string) => JSON.stringify(text);
 const data = (provider: string, key: string, source: string) => ({ provider, masked: mask(key), source });
 
 /**
@@ -501,6 +502,102 @@ runBothPaths("no-hardcoded-key: names bound by every declaration, and only Fireb
     {
       code: `const k = import.meta.env.CO_API_KEY || "${cohere3}";`,
       errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "removeFallback", output: "const k = import.meta.env.CO_API_KEY;" }] }],
+    },
+  ],
+}));
+
+// ------------------------------------------------------------------ pieces the AST joins: names, members of constant objects
+
+const joined = fakeKey("openai-project", 71);
+const [head, body] = [q(joined.slice(0, 12)), q(joined.slice(12))];
+const cohere4 = fakeKey("cohere", 71);
+const generic4 = hex(40, 71);
+const openaiJoin = (code: string, output: string): InvalidTestCase<MessageIds, Options> => ({
+  code,
+  errors: [{ messageId: "hardcodedKey", data: data("OpenAI project key", joined, "process.env.OPENAI_API_KEY"), suggestions: [{ messageId: "useEnv", output }] }],
+});
+
+runBothPaths("no-hardcoded-key: names of constants and members of constant objects joined", masked<MessageIds, Options>({
+  valid: [
+    { name: "a name joined to a value only known at run time", code: `const HEAD = ${head};\nconst key = HEAD + input;` },
+    { name: "a name reassigned", code: `let HEAD = ${head};\nHEAD = other;\nconst BODY = ${body};\nconst key = HEAD + BODY;` },
+    { name: "members of an object reassigned", code: `let P = { head: ${head}, body: ${body} };\nP = load();\nconst key = P.head + P.body;` },
+    { name: "a member a spread the file does not determine may replace", code: `const P = { head: ${head}, body: ${body}, ...overrides };\nconst key = P.head + P.body;` },
+    { name: "computed members", code: `const P = [${head}, ${body}];\nconst key = P[i] + P[j];` },
+    { name: "numbers added", code: "const a = 1;\nconst b = 2;\nconst c = a + b;" },
+    { name: "an object whose name does not say it holds keys", code: `const PROVIDERS = { cohere: "${cohere4}" };` },
+    { name: "an object that holds keys, a value of no key's shape", code: `const API_KEYS = { cohere: "cohere-production-account" };` },
+    { name: "a call's earlier argument that names no secret", code: `getEnvOrDefault("build_id", "${generic4}");` },
+    { name: "the fallback of a read whose name does not say whose key it is", code: `const k = env.CACHE_DIGEST ?? "${cohere4}";` },
+    { name: "the right side of && is no fallback", code: `const k = env.CO_API_KEY && "${cohere4}";` },
+  ],
+  invalid: [
+    openaiJoin(`const HEAD = ${head};\nconst BODY = ${body};\nconst key = HEAD + BODY;`, `const HEAD = ${head};\nconst BODY = ${body};\nconst key = process.env.OPENAI_API_KEY;`),
+    openaiJoin(`const P = { head: ${head}, body: ${body} };\nconst key = P.head + P.body;`, `const P = { head: ${head}, body: ${body} };\nconst key = process.env.OPENAI_API_KEY;`),
+    openaiJoin(`const P = Object.freeze({ head: ${head}, body: ${body} });\nconst key = \`\${P.head}\${P.body}\`;`, `const P = Object.freeze({ head: ${head}, body: ${body} });\nconst key = process.env.OPENAI_API_KEY;`),
+    openaiJoin(`const P = { head: ${head}, body: ${body} };\nconst key = P["head"] + P["body"];`, `const P = { head: ${head}, body: ${body} };\nconst key = process.env.OPENAI_API_KEY;`),
+    openaiJoin(`const C = { parts: { head: ${head}, body: ${body} } } as const;\nconst key = C.parts.head + C.parts.body;`, `const C = { parts: { head: ${head}, body: ${body} } } as const;\nconst key = process.env.OPENAI_API_KEY;`),
+    openaiJoin(`const BASE = { head: ${head} };\nconst P = { ...BASE, body: ${body} };\nconst key = P.head + P.body;`, `const BASE = { head: ${head} };\nconst P = { ...BASE, body: ${body} };\nconst key = process.env.OPENAI_API_KEY;`),
+    {
+      name: "a key whole in one constant is reported where it is written, not again where it is joined",
+      code: `const K = ${q(joined)};\nconst SUFFIX = "-v2";\nconst tagged = K + SUFFIX;`,
+      errors: [{ messageId: "hardcodedKey", line: 1, data: data("OpenAI project key", joined, "process.env.OPENAI_API_KEY"), suggestions: [{ messageId: "useEnv", output: 'const K = process.env.OPENAI_API_KEY;\nconst SUFFIX = "-v2";\nconst tagged = K + SUFFIX;' }] }],
+    },
+    {
+      name: "a named key whole in one constant is reported where it is written, not again where names join it",
+      code: `const cohereApiKey = "${cohere4}";\nconst EMPTY = "";\nconst coApiKey = cohereApiKey + EMPTY;`,
+      errors: [{ messageId: "hardcodedKey", line: 1, data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "useEnv", output: `const cohereApiKey = process.env.CO_API_KEY;\nconst EMPTY = "";\nconst coApiKey = cohereApiKey + EMPTY;` }] }],
+    },
+    {
+      name: "a named key joined from names of constants",
+      code: `const HEAD = "${cohere4.slice(0, 20)}";\nconst TAIL = "${cohere4.slice(20)}";\nconst cohereApiKey = HEAD + TAIL;`,
+      errors: [{ messageId: "hardcodedKey", line: 3, data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "useEnv", output: `const HEAD = "${cohere4.slice(0, 20)}";\nconst TAIL = "${cohere4.slice(20)}";\nconst cohereApiKey = process.env.CO_API_KEY;` }] }],
+    },
+    {
+      name: "an object whose name says it holds keys: the property names the provider",
+      code: `const API_KEYS = { cohere: "${cohere4}" };`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "useEnv", output: "const API_KEYS = { cohere: process.env.CO_API_KEY };" }] }],
+    },
+    {
+      name: "a nested object that holds keys",
+      code: `export default { providers: { credentials: { cohere: "${cohere4}" } } };`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "useEnv", output: "export default { providers: { credentials: { cohere: process.env.CO_API_KEY } } };" }] }],
+    },
+    {
+      name: "a generic secret in an object that holds secrets",
+      code: `const secrets = { session: "${generic4}" };`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "secret", masked: mask(generic4, ""), source: "process.env.SECRET" }, suggestions: [{ messageId: "useEnv", output: "const secrets = { session: process.env.SECRET };" }] }],
+    },
+    {
+      name: "a call's first argument names the value: getEnvOrDefault(\"api_token\", …)",
+      code: `const token = getEnvOrDefault("api_token", "${generic4}");`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "secret", masked: mask(generic4, ""), source: "process.env.SECRET" }, suggestions: [{ messageId: "useEnv", output: 'const token = getEnvOrDefault("api_token", process.env.SECRET);' }] }],
+    },
+    {
+      name: "a call's first argument names a provider's key",
+      code: `config.get("COHERE_API_KEY", "${cohere4}");`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "useEnv", output: 'config.get("COHERE_API_KEY", process.env.CO_API_KEY);' }] }],
+    },
+    {
+      name: "Bun.env's fallback names the key",
+      code: `const k = Bun.env.CO_API_KEY || "${cohere4}";`,
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "removeFallback", output: "const k = Bun.env.CO_API_KEY;" }] }],
+    },
+    ...[
+      ["a Workers binding", "export default { fetch(request, env) { const k = env.CO_API_KEY ?? \"…\"; } };"],
+      ["Hono's c.env", "app.get(\"/\", (c) => { const k = c.env.CO_API_KEY || \"…\"; });"],
+      ["SvelteKit's $env/static/private", 'import { CO_API_KEY } from "$env/static/private";\nconst k = CO_API_KEY ?? "…";'],
+      ["SvelteKit's $env/dynamic/private", 'import { env } from "$env/dynamic/private";\nconst k = env.CO_API_KEY ?? "…";'],
+      ["Nuxt's runtime config", "const k = useRuntimeConfig().cohereApiKey ?? \"…\";"],
+    ].map(([where, code]): InvalidTestCase<MessageIds, Options> => ({
+      name: `the fallback of ${where} names the key`,
+      code: code!.replace("…", cohere4),
+      errors: [{ messageId: "hardcodedKey", data: { provider: "Cohere API key", masked: mask(cohere4, ""), source: "process.env.CO_API_KEY" }, suggestions: [{ messageId: "removeFallback", output: code!.replace(/ (\?\?|\|\|) "…"/, "") }] }],
+    })),
+    {
+      name: "process.env[\"X\"]'s fallback names the key",
+      code: `const k = process.env["CO_API_KEY"] ?? "${cohere4}";`,
+      errors: [{ messageId: "hardcodedKey", suggestions: [{ messageId: "removeFallback", output: 'const k = process.env["CO_API_KEY"];' }] }],
     },
   ],
 }));

@@ -135,25 +135,33 @@ ruleTester().run(
   }),
 );
 
-/** The three places a planted key stands in: in the call, in a const passed to it, as an environment fallback. */
+/** The name a key is held under in an object of keys: the client and its option (`aws-sdk secretAccessKey`). */
+const holderKey = (f: Form) => `${f.client} ${f.option.replace(/^.*\./, "")}`;
+
+/** The places a planted key stands in: in the call, in a const passed to it, as an environment fallback, joined from constants, in an object that holds keys. */
 const PLACEMENTS: [string, (f: Form) => string][] = [
   ["in the call", (f) => `${f.imports}\n${f.call(q(f.key))}`],
   ["in a const", (f) => `${f.imports}\nconst KEY = ${q(f.key)};\n${f.call("KEY")}`],
   ["as a fallback", (f) => `${f.imports}\n${f.call(`${env(f.client, f.option)} ?? ${q(f.key)}`)}`],
+  ["joined from constants", (f) => `${f.imports}\nconst HEAD = ${q(f.key.slice(0, 12))};\nconst BODY = ${q(f.key.slice(12))};\n${f.call("HEAD + BODY")}`],
+  ["joined from a constant object's members", (f) => `${f.imports}\nconst PARTS = { head: ${q(f.key.slice(0, 12))}, body: ${q(f.key.slice(12))} };\n${f.call("PARTS.head + PARTS.body")}`],
+  ["in an object that holds keys", (f) => `${f.imports}\nconst API_KEYS = { ${q(holderKey(f))}: ${q(f.key)} };\n${f.call(`API_KEYS[${q(holderKey(f))}]`)}`],
 ];
 
 /**
- * Forms whose test key has no format the detector ties to that place (an AWS secret key's shape
- * in the session-token slot): this rule's to report, as any literal of no known key format.
+ * Placements whose test key has no format the detector ties to that place: an AWS secret key's
+ * shape in the session-token slot is a generic secret where the `credentials` object holds it,
+ * and no known format as an environment fallback or under a name that does not say "secret". Such
+ * a literal is this rule's to report, as any literal of no known key format.
  */
-const UNKNOWN_FORMAT = new Set(["aws-sdk|credentials.sessionToken"]);
-const knownFormat = (f: Form) => !UNKNOWN_FORMAT.has(`${f.client}|${f.option}`);
+const UNKNOWN_FORMAT = new Set(["aws-sdk|credentials.sessionToken|as a fallback", "aws-sdk|credentials.sessionToken|in an object that holds keys"]);
+const knownFormat = (f: Form, where: string) => !UNKNOWN_FORMAT.has(`${f.client}|${f.option}|${where}`);
 
 ruleTester().run(
   "require-secret-source: a key the detector knows is no-hardcoded-key's to report",
   rule,
   masked<MessageIds, Options>({
-    valid: FORMS.filter(knownFormat).flatMap((f) => PLACEMENTS.map(([where, code]) => ({ code: code(f), name: `${f.client} ${f.option}: a key ${where}` }))),
+    valid: FORMS.flatMap((f) => PLACEMENTS.filter(([where]) => knownFormat(f, where)).map(([where, code]) => ({ code: code(f), name: `${f.client} ${f.option}: a key ${where}` }))),
     invalid: [],
   }),
 );
@@ -166,7 +174,7 @@ describe("one report per planted key under configs.recommended", () => {
   it.each(FORMS.map((f) => [`${f.client} ${f.option}`, f] as const))("%s", (_, f) => {
     for (const [where, code] of PLACEMENTS) {
       const messages = lintRecommended(code(f));
-      const expected = knownFormat(f) ? "keyguard/no-hardcoded-key: hardcodedKey" : `keyguard/require-secret-source: ${where === "as a fallback" ? "hardcodedFallback" : "hardcoded"}`;
+      const expected = knownFormat(f, where) ? "keyguard/no-hardcoded-key: hardcodedKey" : `keyguard/require-secret-source: ${where === "as a fallback" ? "hardcodedFallback" : "hardcoded"}`;
       expect(messages.map((m) => `${m.ruleId}: ${m.messageId}`), `${f.client} ${where}`).toEqual([expected]);
     }
   });
@@ -182,6 +190,9 @@ describe("one report per planted key under configs.recommended", () => {
       `${OPENAI_IMPORT}\nnew OpenAI({ get apiKey() { return ${q(OPENAI)}; } });`,
       `${OPENAI_IMPORT}\nconst K = "apiKey";\nnew OpenAI({ [K]: ${q(OPENAI)} });`,
       `${OPENAI_IMPORT}\nnew OpenAI({ apiKey: (process.env.OPENAI_API_KEY ?? ${q(OPENAI)}).trim() });`,
+      // a key without a prefix, named by a Workers binding it falls back for, or by an object of keys
+      `${COHERE_IMPORT}\nexport default { fetch(request, env) { return new CohereClient({ token: env.CO_API_KEY ?? ${q(COHERE)} }); } };`,
+      `${COHERE_IMPORT}\nconst KEYS = { cohere: ${q(COHERE)} };\nnew CohereClient({ token: KEYS.cohere });`,
     ];
     for (const code of codes) expect(lintRecommended(code).map((m) => m.ruleId)).toEqual(["keyguard/no-hardcoded-key"]);
   });
@@ -193,6 +204,8 @@ describe("one report per planted key under configs.recommended", () => {
 });
 
 const OPENAI_IMPORT = 'import OpenAI from "openai";';
+const COHERE_IMPORT = 'import { CohereClient } from "cohere-ai";';
+const COHERE = fakeKey("cohere", 13);
 const openaiError = (output: string, where = "") => hardcoded("openai", "apiKey", output, where);
 
 ruleTester().run(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { argumentOf, bindingName, clientOption } from "../../../rules/analysis/places.js";
+import { argumentOf, bindingName, clientOption, fallbackName, keyHolderName, namingArgument } from "../../../rules/analysis/places.js";
 import { memberPath, unwrap } from "../../../rules/analysis/syntax.js";
 import { analyse } from "./analyse.js";
 
@@ -26,6 +26,41 @@ describe("clientOption and argumentOf: the call a value is given to", () => {
     analyse('f({ nested: { apiKey: "v" } });', ({ node }) => expect(clientOption(node('"v"'))).toBeUndefined());
     analyse('twilio(sid, "v" as string);', ({ node }) => expect(argumentOf(node('"v"'))).toBe("twilio"));
     analyse('use(["v"]);', ({ node }) => expect(argumentOf(node('"v"'))).toBeUndefined());
+  });
+});
+
+describe("keyHolderName, fallbackName, namingArgument: names a value has besides its binding", () => {
+  it.each([
+    ['const API_KEYS = { cohere: "v" };', ["cohere key"]],
+    ['const secrets = { session: "v" as string };', ["session key", "session secret"]],
+    ['export default { credentials: { cohere: "v" } };', ["cohere key", "cohere credential"]],
+    ['const providers = { cohere: "v" };', undefined],
+    ['const keyMap = { cohere: "v" };', undefined], // "key" must end the holder's name
+    ['const API_KEYS = { [name]: "v" };', undefined],
+  ])("keyHolderName: %s", (code, expected) => {
+    analyse(code, ({ node }) => expect(keyHolderName(node('"v"'))).toEqual(expected));
+  });
+
+  it.each([
+    ['const k = env.CO_API_KEY ?? "v";', "CO_API_KEY"],
+    ['const k = c.env["CO_API_KEY"] || "v";', "CO_API_KEY"],
+    ['const k = CO_API_KEY ?? "v";', "CO_API_KEY"],
+    ['const k = Deno.env.get("CO_API_KEY") ?? "v";', "CO_API_KEY"],
+    ['const k = env.CO_API_KEY && "v";', undefined],
+    ['const k = "v" ?? env.CO_API_KEY;', undefined],
+    ['const k = load() ?? "v";', undefined],
+  ])("fallbackName: %s", (code, expected) => {
+    analyse(code, ({ node }) => expect(fallbackName(node('"v"'))).toBe(expected));
+  });
+
+  it.each([
+    ['getEnvOrDefault("api_token", "v");', "api_token"],
+    ['config.get("client_secret", "v" as string);', "client_secret"],
+    ['use("v", "api_token");', undefined],
+    ['use(name, "v");', undefined],
+    ['use("two words", "v");', undefined],
+  ])("namingArgument: %s", (code, expected) => {
+    analyse(code, ({ node }) => expect(namingArgument(node('"v"'))).toBe(expected));
   });
 });
 

@@ -21,6 +21,18 @@ describe("staticString", () => {
     ['use("a" - "b");', '"a" - "b"', undefined],
     ["use(`${x}`);", "`${x}`", undefined],
     ['use("x".padStart(1e8));', '"x".padStart(1e8)', undefined], // no call is evaluated
+    // members of objects the file writes
+    ['const P = { a: "p-", b: "x" }; use(P.a + P.b);', "P.a + P.b", "p-x"],
+    ['const P = { a: "p-", "b": "x" } as const; use(`${P.a}${P["b"]}`);', '`${P.a}${P["b"]}`', "p-x"],
+    ['const P = Object.freeze({ a: "p-" }); use(P.a);', "P.a", "p-"],
+    ['const C = { parts: { a: "p-" } }; use(C.parts.a);', "C.parts.a", "p-"],
+    ['const B = { a: "p-" }; const P = { a: "q-", ...B }; use(P.a);', "P.a", "p-"],
+    ['const B = { b: "x" }; const P = { a: "q-", ...B }; use(P.a);', "P.a", "q-"],
+    ['const P = { a: "q-", ...other }; use(P.a);', "P.a", undefined], // the spread may replace it
+    ['let P = { a: "p-" }; P = load(); use(P.a);', "P.a", undefined],
+    ['const P = { get a() { return "p-"; } }; use(P.a);', "P.a", undefined],
+    ['const P = { a: "p-" }; use(P[k]);', "P[k]", undefined],
+    ['use(load().a);', "load().a", undefined],
   ])("%s", (code, expression, expected) => {
     expect(valueOf(code, expression)).toBe(expected);
   });

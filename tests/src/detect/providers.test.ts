@@ -394,6 +394,49 @@ describe("formats are as strict as their documentation", () => {
     expect(detector.scanNamed("CLOUDFLARE_API_KEY", rawChars(next, HEXLOWER, 32))).toBeUndefined();
   });
 
+  it("gitlab incoming mail: a 128-bit number in base 36, so 1 token in 15 is shorter than 25 characters", () => {
+    const next = rng(23);
+    const ids = (text: string) => detector.scan(text).map((f) => f.providerId);
+    for (const length of [22, 23, 24, 25]) expect(ids(j("gl", "imt-", rawChars(next, LOWERNUM, length))), `${length}`).toEqual(["gitlab-incoming-mail"]);
+    // GitLab's own generator, 2,000 times: none is missed
+    let missed = 0;
+    for (let i = 0; i < 2000; i++) if (ids(j("gl", "imt-", BigInt(`0x${rawChars(next, HEXLOWER, 32)}`).toString(36))).length !== 1) missed++;
+    expect(missed).toBe(0);
+    expect(ids(j("gl", "imt-", rawChars(next, LOWERNUM, 26)))).toEqual([]);
+  });
+
+  it("slack: every token kind, of every documented segment count, 500 each", () => {
+    const next = rng(25);
+    const digits = (n: number) => rawChars(next, "0123456789", n);
+    const kinds: Record<string, () => string> = {
+      "bot, three segments": () => j("xo", "xb-", digits(13), "-", digits(13), "-", rawChars(next, ALNUM, 24)),
+      "legacy bot, two segments": () => j("xo", "xb-", digits(12), "-", rawChars(next, ALNUM, 24)),
+      "user, four segments": () => j("xo", "xp-", digits(12), "-", digits(13), "-", digits(13), "-", rawChars(next, HEXLOWER, 32)),
+      "legacy workspace app (xoxa-2)": () => j("xo", "xa-2-", digits(9), "-", digits(11), "-", digits(13), "-", rawChars(next, HEXLOWER, 18)),
+      "workspace app (xoxa)": () => j("xo", "xa-", digits(1), "-", rawChars(next, ALNUM, 40)),
+      "workspace refresh (xoxr)": () => j("xo", "xr-", rawChars(next, ALNUM, 40)),
+      "legacy (xoxo)": () => j("xo", "xo-", digits(10), "-", digits(10), "-", digits(10), "-", rawChars(next, HEXLOWER, 10)),
+      "legacy (xoxs)": () => j("xo", "xs-", digits(12), "-", digits(12), "-", digits(12), "-", rawChars(next, HEXLOWER, 64)),
+      "rotation refresh (xoxe-1)": () => j("xo", "xe-1-", rawChars(next, ALNUM, 146)),
+      "configuration (xoxe.xoxp)": () => j("xo", "xe.", "xo", "xp-1-", rawChars(next, ALNUM, 163)),
+    };
+    for (const [kind, make] of Object.entries(kinds)) {
+      let missed = 0;
+      for (let i = 0; i < 500; i++) if (detector.scan(make()).map((f) => f.providerId).join() !== "slack-token") missed++;
+      expect(missed, kind).toBe(0);
+    }
+  });
+
+  it("nuget: lower-case base32 only (no 0, 1, 8, 9); dropbox: sl. and sl.u. tokens", () => {
+    const next = rng(24);
+    const base32 = "abcdefghijklmnopqrstuvwxyz234567";
+    expect(detector.scan(j("oy", "2", rawChars(next, base32, 43))).map((f) => f.providerId)).toEqual(["nuget"]);
+    expect(notFound(j("oy", "2", rawChars(next, base32, 42), "0"))).toEqual([]);
+    expect(notFound(j("oy", "2", rawChars(next, base32, 20), "8", rawChars(next, base32, 22)))).toEqual([]);
+    for (const prefix of [j("s", "l."), j("s", "l.u.")])
+      expect(detector.scan(j(prefix, rawChars(next, URLSAFE, 150))).map((f) => [f.providerId, f.start])).toEqual([["dropbox-short-lived", 0]]);
+  });
+
   it("doppler: service tokens name their config; heroku: HRKU- and 60 characters", () => {
     const next = rng(22);
     for (const config of ["dev", "prd", "stg_eu"])
