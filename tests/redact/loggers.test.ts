@@ -74,6 +74,50 @@ describe("pino", () => {
     expect(text).toContain('"msg":"config loaded"');
   });
 
+  it("masks what the text of the line cannot show: a named key in a %o value, a loaded value in JSON inside a string, a Buffer's bytes", () => {
+    const quoted = j('pw"', "Kd8s", "\\", "Wq3e");
+    secretFromEnv("QUOTED_PASSWORD", { env: { QUOTED_PASSWORD: quoted } });
+    const lines = (redacting: boolean) => {
+      const out = capture();
+      const logger = pino(redacting ? pinoRedaction() : {}, out.stream);
+      logger.info("config %o", { mistralApiKey: MISTRAL });
+      logger.info({ body: JSON.stringify({ password: quoted }) }, "request body");
+      logger.info({ payload: Buffer.from(`token ${OPENAI}`) }, "raw payload");
+      logger.info({ nested: { deeper: { mistralApiKey: MISTRAL } } }, "named, deep");
+      // What a reader of the log sees: the strings, and the bytes of serialised Buffers decoded.
+      return out
+        .text()
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => {
+          const bytes = /"data":\[([0-9,]*)\]/.exec(line)?.[1];
+          return bytes ? `${line}\n${Buffer.from(bytes.split(",").map(Number)).toString("latin1")}` : line;
+        });
+    };
+    const plain = lines(false);
+    expectShowsSecret(plain[0]!, [MISTRAL], "pino without redaction, %o");
+    expectShowsSecret(plain[1]!, [JSON.stringify(JSON.stringify(quoted).slice(1, -1)).slice(1, -1)], "pino without redaction, JSON in a string");
+    expectShowsSecret(plain[2]!, [OPENAI], "pino without redaction, a Buffer");
+    const redacted = lines(true);
+    expect(redacted).toHaveLength(4);
+    const forms = [MISTRAL, OPENAI, quoted, JSON.stringify(quoted).slice(1, -1), JSON.stringify(JSON.stringify(quoted).slice(1, -1)).slice(1, -1)];
+    for (const line of redacted) expectNoSecret(line, forms, "pino's output");
+    expect(redacted[0]).toContain(mask(MISTRAL));
+    expect(redacted[3]).toContain(mask(MISTRAL));
+  });
+
+  it("hands pino a logged object without keys as it is, and a copy of one with a key", () => {
+    const { formatters } = pinoRedaction();
+    const clean = { req: { id: "req-1", url: "/v1/models" }, list: [1, 2, 3] };
+    expect(formatters.log(clean)).toBe(clean);
+    const keyed = { req: clean.req, config: { mistralApiKey: MISTRAL } };
+    const out = formatters.log(keyed) as typeof keyed;
+    expect(out).not.toBe(keyed);
+    expect(out.req).toBe(clean.req);
+    expect(out.config.mistralApiKey).toBe(mask(MISTRAL));
+    expect(keyed.config.mistralApiKey === MISTRAL).toBe(true);
+  });
+
   it("writes no key to a real file through pino.destination (sonic-boom)", () => {
     const path = join(dir, "app.log");
     const destination = pino.destination({ dest: path, sync: true });
