@@ -134,9 +134,10 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   };
   const identity = (key: string) => key;
 
-  const redactValue = valueWalker(fullString, redactText, redactBytes, maxDepth);
+  const redactValue = valueWalker(fullString, redactText, redactBytes, maxDepth, true);
   const redactor: Redactor = { text: redactText, value: redactValue };
-  namesOnlyWalkers.set(redactor, valueWalker(namedString, identity, redactBytes, maxDepth));
+  // Symbol-keyed properties are not part of a JSON line: the names-only walk leaves them.
+  namesOnlyWalkers.set(redactor, valueWalker(namedString, identity, redactBytes, maxDepth, false));
   return redactor;
 }
 
@@ -153,10 +154,8 @@ export function namesOnly(redactor: Redactor): (<T>(value: T) => T) | undefined 
   return namesOnlyWalkers.get(redactor);
 }
 
-/** A walk whose result for an object is under way: a reference back to it (a cycle) takes its copy, made on demand. */
-class Pending {
-  shell: object | undefined = undefined;
-}
+/** The mark of an object whose walk is under way: a reference back to it (a cycle) takes its copy, made on demand (`shells`). */
+const PENDING = Symbol("pending");
 
 /** An empty object of the same kind as `value`, to be filled with its redacted content. */
 function shellOf(value: object): object {
@@ -180,21 +179,31 @@ function valueWalker(
   onKey: (key: string) => string,
   onBytes: <B extends Uint8Array>(bytes: B) => B,
   maxDepth: number,
+  symbols: boolean,
 ): <T>(value: T) => T {
   return function walkValue<T>(input: T): T {
-    /** The result of each object walked (never `undefined`), or its `Pending` while its walk is under way. */
+    /** The result of each object walked (never `undefined`), or `PENDING` while its walk is under way. */
     const done = new Map<object, unknown>();
+    /** The copies that references back to an object under way took (cycles): its result must be that copy. */
+    let shells: Map<object, object> | undefined;
+    const shellFor = (value: object): object => {
+      shells ??= new Map();
+      let shell = shells.get(value);
+      if (shell === undefined) shells.set(value, (shell = shellOf(value)));
+      return shell;
+    };
+    const hasShell = (value: object): boolean => shells !== undefined && shells.has(value);
 
     const walk = (value: unknown, depth: number, name?: string): unknown => {
       if (typeof value === "string") return onString(value, name);
       if (typeof value !== "object" || value === null) return value;
       const known = done.get(value);
-      if (known !== undefined) return known instanceof Pending ? (known.shell ??= shellOf(value)) : known;
+      if (known !== undefined) return known === PENDING ? shellFor(value) : known;
       if (depth > maxDepth) return TOO_DEEP;
-      let kind: (value: never, depth: number, state: Pending) => unknown;
+      let kind: (value: never, depth: number) => unknown;
       const proto = Object.getPrototypeOf(value) as unknown;
       // Plain objects and arrays first: most of what a log call holds.
-      if (proto === Object.prototype || proto === null) kind = walkObject;
+      if (proto === Object.prototype || proto === null) kind = walkPlain;
       else if (Array.isArray(value)) kind = walkArray;
       else if (value instanceof Uint8Array) {
         const copy = onBytes(value);
@@ -206,28 +215,30 @@ function valueWalker(
       else if (value instanceof Set) kind = walkSet;
       else if (value instanceof Error) kind = walkError;
       else kind = walkObject;
-      const state = new Pending();
-      done.set(value, state);
-      const out = kind(value as never, depth, state);
+      done.set(value, PENDING);
+      const out = kind(value as never, depth);
       done.set(value, out);
       return out;
     };
 
-    const walkArray = (value: unknown[], depth: number, state: Pending): unknown => {
-      const items: unknown[] = new Array(value.length);
-      let changed = false;
+    const walkArray = (value: unknown[], depth: number): unknown => {
+      // Nothing is allocated until an item changes; the items before it are the same. The copy is
+      // the shell a cycle may already have made, or becomes the one a later cycle takes.
+      let copy: unknown[] | undefined;
       for (let i = 0; i < value.length; i++) {
         const raw = value[i];
-        items[i] = walk(raw, depth + 1);
-        if (!changed && !Object.is(items[i], raw)) changed = true;
+        const item = walk(raw, depth + 1);
+        if (copy === undefined) {
+          if (Object.is(item, raw)) continue;
+          copy = shellFor(value) as unknown[];
+          for (let k = 0; k < i; k++) copy[k] = value[k];
+        }
+        copy[i] = item;
       }
-      if (state.shell === undefined) return changed ? items : value;
-      const shell = state.shell as unknown[];
-      for (let i = 0; i < items.length; i++) shell[i] = items[i];
-      return shell;
+      return copy ?? value;
     };
 
-    const walkMap = (value: Map<unknown, unknown>, depth: number, state: Pending): unknown => {
+    const walkMap = (value: Map<unknown, unknown>, depth: number): unknown => {
       const entries: [unknown, unknown][] = [];
       let changed = false;
       for (const [k, v] of value) {
@@ -236,13 +247,13 @@ function valueWalker(
         if (!changed && (!Object.is(key, k) || !Object.is(item, v))) changed = true;
         entries.push([key, item]);
       }
-      if (!changed && state.shell === undefined) return value;
-      const copy = (state.shell ?? new Map()) as Map<unknown, unknown>;
+      if (!changed && !hasShell(value)) return value;
+      const copy = shellFor(value) as Map<unknown, unknown>;
       for (const [k, v] of entries) copy.set(k, v);
       return copy;
     };
 
-    const walkSet = (value: Set<unknown>, depth: number, state: Pending): unknown => {
+    const walkSet = (value: Set<unknown>, depth: number): unknown => {
       const items: unknown[] = [];
       let changed = false;
       for (const v of value) {
@@ -250,45 +261,92 @@ function valueWalker(
         if (!changed && !Object.is(item, v)) changed = true;
         items.push(item);
       }
-      if (!changed && state.shell === undefined) return value;
-      const copy = (state.shell ?? new Set()) as Set<unknown>;
+      if (!changed && !hasShell(value)) return value;
+      const copy = shellFor(value) as Set<unknown>;
       for (const v of items) copy.add(v);
       return copy;
     };
 
-    /** A plain object or a class instance: own enumerable properties, copied onto an object of the same prototype if one changes. */
-    const walkObject = (value: object, depth: number, state: Pending): unknown => {
-      const source = value as Record<PropertyKey, unknown>;
-      const keys: (string | symbol)[] = Object.keys(value);
-      for (const key of Object.getOwnPropertySymbols(value)) {
-        if (Object.prototype.propertyIsEnumerable.call(value, key)) keys.push(key);
+    /**
+     * Whether the redacted value of one property differs from the property (its name included). A
+     * getter is called, as JSON.stringify would; one that throws is a change (its copy says so).
+     */
+    const propertyChanges = (source: Record<PropertyKey, unknown>, key: string | symbol, depth: number): boolean => {
+      if (typeof key === "string" && onKey(key) !== key) return true;
+      let raw: unknown;
+      try {
+        raw = source[key];
+      } catch {
+        return true;
       }
-      const names: (string | symbol)[] = new Array(keys.length);
-      const items: unknown[] = new Array(keys.length);
+      return !Object.is(walk(raw, depth + 1, typeof key === "string" ? key : undefined), raw);
+    };
+
+    /**
+     * A plain object: a first pass that allocates nothing (`for…in` reads V8's cached keys) and stops
+     * at the first change; only then the object is copied. Object.prototype has no enumerable
+     * properties of its own, but a polluted one would: own properties only.
+     */
+    const walkPlain = (value: object, depth: number): unknown => {
+      const source = value as Record<string, unknown>;
       let changed = false;
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        names[i] = typeof key === "string" ? onKey(key) : key;
+      for (const key in source) {
+        if (Object.prototype.hasOwnProperty.call(source, key) && propertyChanges(source, key, depth)) {
+          changed = true;
+          break;
+        }
+      }
+      if (!changed && symbols) changed = symbolsChange(source, depth);
+      return changed || hasShell(value) ? copyObject(value, depth) : value;
+    };
+
+    /** A class instance: its own enumerable properties, as for a plain object. */
+    const walkObject = (value: object, depth: number): unknown => {
+      const source = value as Record<string, unknown>;
+      let changed = false;
+      for (const key of Object.keys(source)) {
+        if (propertyChanges(source, key, depth)) {
+          changed = true;
+          break;
+        }
+      }
+      if (!changed && symbols) changed = symbolsChange(source, depth);
+      return changed || hasShell(value) ? copyObject(value, depth) : value;
+    };
+
+    const symbolsChange = (source: Record<PropertyKey, unknown>, depth: number): boolean => {
+      for (const key of Object.getOwnPropertySymbols(source)) {
+        if (Object.prototype.propertyIsEnumerable.call(source, key) && propertyChanges(source, key, depth)) return true;
+      }
+      return false;
+    };
+
+    /**
+     * The copy of an object in which something changes, on an object of the same prototype (or the
+     * shell a cycle made): every own enumerable property, walked again (the objects among them are
+     * looked up, not walked twice; getters are called a second time).
+     */
+    const copyObject = (value: object, depth: number): object => {
+      const source = value as Record<PropertyKey, unknown>;
+      const copy = shellFor(value) as Record<PropertyKey, unknown>;
+      const keys: (string | symbol)[] = Object.keys(source);
+      if (symbols) for (const key of Object.getOwnPropertySymbols(source)) if (Object.prototype.propertyIsEnumerable.call(source, key)) keys.push(key);
+      for (const key of keys) {
+        const name = typeof key === "string" ? onKey(key) : key;
         let raw: unknown;
         try {
           raw = source[key];
         } catch {
-          // A getter that throws is not fatal (JSON.stringify would throw; a log line must not).
-          items[i] = GETTER_THREW;
-          changed = true;
+          copy[name] = GETTER_THREW;
           continue;
         }
-        items[i] = walk(raw, depth + 1, typeof key === "string" ? key : undefined);
-        if (!changed && (names[i] !== key || !Object.is(items[i], raw))) changed = true;
+        copy[name] = walk(raw, depth + 1, typeof key === "string" ? key : undefined);
       }
-      if (!changed && state.shell === undefined) return value;
-      const copy = (state.shell ?? shellOf(value)) as Record<PropertyKey, unknown>;
-      for (let i = 0; i < keys.length; i++) copy[names[i]!] = items[i];
       return copy;
     };
 
     /** An Error: every own property (message and stack are not enumerable), the cause chain, an AggregateError's errors. */
-    const walkError = (error: Error, depth: number, state: Pending): unknown => {
+    const walkError = (error: Error, depth: number): unknown => {
       const keys = Reflect.ownKeys(error);
       const names: PropertyKey[] = new Array(keys.length);
       const items: unknown[] = new Array(keys.length);
@@ -320,8 +378,8 @@ function valueWalker(
         items[i] = walk(raw, depth + 1, typeof key === "string" ? key : undefined);
         if (!changed && (names[i] !== key || !Object.is(items[i], raw))) changed = true;
       }
-      if (!changed && state.shell === undefined) return error;
-      const copy = state.shell ?? (Object.create(Object.getPrototypeOf(error)) as Error);
+      if (!changed && !hasShell(error)) return error;
+      const copy = shellFor(error);
       for (let i = 0; i < keys.length; i++) {
         if (items[i] === ABSENT) continue;
         Object.defineProperty(copy, names[i]!, { value: items[i], enumerable: enumerable[i], writable: true, configurable: true });

@@ -178,6 +178,34 @@ describe("redact (values)", () => {
     expect(out.name).toBe("a");
   });
 
+  it("keeps a cycle as a cycle wherever the key stands: before the cycle, after it, in arrays and in Maps", () => {
+    const before: Record<string, unknown> = { key: OPENAI };
+    before.self = before;
+    const after: Record<string, unknown> = { self: undefined, key: OPENAI };
+    after.self = after;
+    const list: unknown[] = [];
+    list.push(list, OPENAI, list);
+    const early: unknown[] = [OPENAI];
+    early.push({ back: early });
+    const map = new Map<string, unknown>([["token", GITHUB]]);
+    map.set("self", map);
+    for (const [what, input, self] of [
+      ["key, then the cycle", before, (o: any) => o.self],
+      ["the cycle, then the key", after, (o: any) => o.self],
+      ["an array holding itself twice", list, (o: any) => o[2]],
+      ["an array reached back from an object", early, (o: any) => o[1].back],
+      ["a Map holding itself", map, (o: any) => o.get("self")],
+    ] as const) {
+      // Identity is compared as booleans: a failed toBe would print the cyclic values.
+      const out = redact(input);
+      expect(out === input, what).toBe(false);
+      expect(self(out) === out, what).toBe(true);
+      expectNoSecret(renderings(out), KEYS, what);
+    }
+    const copy = redact(list) as unknown[];
+    expect(copy[0] === copy).toBe(true);
+  });
+
   it("keeps cycles and shared references as cycles and shared references", () => {
     const a: Record<string, unknown> = { key: OPENAI };
     const shared = { token: GITHUB };
