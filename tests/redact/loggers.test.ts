@@ -228,3 +228,26 @@ describe("winston", () => {
     expectNoSecret(text, SECRETS, "the winston log file");
   });
 });
+
+describe("console, as the guide says", () => {
+  it("a SecretString is a plain string at run time: console.log prints it, and prints the redacted form through redactText", () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const redactUrl = pathToFileURL(join(root, "dist/src/redact/index.js")).href;
+    const secretUrl = pathToFileURL(join(root, "dist/src/secret/index.js")).href;
+    const script = `
+      import { redactText } from ${JSON.stringify(redactUrl)};
+      import { secretFromEnv } from ${JSON.stringify(secretUrl)};
+      const key = secretFromEnv("SERVICE_TOKEN");
+      console.log(typeof key, key.length);
+      console.log("plain:", key);
+      console.error(redactText("redacted: " + key));
+    `;
+    const token = j("svc-", "Pq4r", "St7u", "Vw1x");
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, env: { PATH: process.env.PATH, SERVICE_TOKEN: token }, encoding: "utf8" });
+    expect(run.status, run.stderr.slice(0, 300)).toBe(0);
+    expect(run.stdout.startsWith(`string ${token.length}\n`)).toBe(true);
+    expectShowsSecret(run.stdout, [token], "console.log of a SecretString");
+    expectNoSecret(run.stderr, [token], "console.error of the redacted text");
+    expect(run.stderr).toContain(`redacted: ${mask(token)}`);
+  });
+});
