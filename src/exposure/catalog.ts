@@ -37,6 +37,8 @@ export const PUBLIC_ENV_PREFIXES: readonly PublicEnvPrefix[] = [
   { prefix: "REDWOOD_ENV_", frameworks: "RedwoodJS", access: ["process.env"], docs: "https://redwoodjs.com/docs/environment-variables" },
   { prefix: "PLASMO_PUBLIC_", frameworks: "Plasmo (browser extensions)", access: ["process.env"], docs: "https://docs.plasmo.com/framework/env" },
   { prefix: "UMI_APP_", frameworks: "Umi", access: ["process.env"], docs: "https://umijs.org/docs/guides/env-variables" },
+  { prefix: "WXT_", frameworks: "WXT (browser extensions)", access: ["import.meta.env"], docs: "https://wxt.dev/guide/essentials/config/environment-variables" },
+  { prefix: "RENDERER_VITE_", frameworks: "electron-vite (renderer processes)", access: ["import.meta.env"], docs: "https://electron-vite.org/guide/env-and-mode" },
 ];
 
 export interface PublicEnvModule {

@@ -74,6 +74,50 @@ describe("pino", () => {
     expect(text).toContain('"msg":"config loaded"');
   });
 
+  it("masks what the text of the line cannot show: a named key in a %o value, a loaded value in JSON inside a string, a Buffer's bytes", () => {
+    const quoted = j('pw"', "Kd8s", "\\", "Wq3e");
+    secretFromEnv("QUOTED_PASSWORD", { env: { QUOTED_PASSWORD: quoted } });
+    const lines = (redacting: boolean) => {
+      const out = capture();
+      const logger = pino(redacting ? pinoRedaction() : {}, out.stream);
+      logger.info("config %o", { mistralApiKey: MISTRAL });
+      logger.info({ body: JSON.stringify({ password: quoted }) }, "request body");
+      logger.info({ payload: Buffer.from(`token ${OPENAI}`) }, "raw payload");
+      logger.info({ nested: { deeper: { mistralApiKey: MISTRAL } } }, "named, deep");
+      // What a reader of the log sees: the strings, and the bytes of serialised Buffers decoded.
+      return out
+        .text()
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => {
+          const bytes = /"data":\[([0-9,]*)\]/.exec(line)?.[1];
+          return bytes ? `${line}\n${Buffer.from(bytes.split(",").map(Number)).toString("latin1")}` : line;
+        });
+    };
+    const plain = lines(false);
+    expectShowsSecret(plain[0]!, [MISTRAL], "pino without redaction, %o");
+    expectShowsSecret(plain[1]!, [JSON.stringify(JSON.stringify(quoted).slice(1, -1)).slice(1, -1)], "pino without redaction, JSON in a string");
+    expectShowsSecret(plain[2]!, [OPENAI], "pino without redaction, a Buffer");
+    const redacted = lines(true);
+    expect(redacted).toHaveLength(4);
+    const forms = [MISTRAL, OPENAI, quoted, JSON.stringify(quoted).slice(1, -1), JSON.stringify(JSON.stringify(quoted).slice(1, -1)).slice(1, -1)];
+    for (const line of redacted) expectNoSecret(line, forms, "pino's output");
+    expect(redacted[0]).toContain(mask(MISTRAL));
+    expect(redacted[3]).toContain(mask(MISTRAL));
+  });
+
+  it("hands pino a logged object without keys as it is, and a copy of one with a key", () => {
+    const { formatters } = pinoRedaction();
+    const clean = { req: { id: "req-1", url: "/v1/models" }, list: [1, 2, 3] };
+    expect(formatters.log(clean)).toBe(clean);
+    const keyed = { req: clean.req, config: { mistralApiKey: MISTRAL } };
+    const out = formatters.log(keyed) as typeof keyed;
+    expect(out).not.toBe(keyed);
+    expect(out.req).toBe(clean.req);
+    expect(out.config.mistralApiKey).toBe(mask(MISTRAL));
+    expect(keyed.config.mistralApiKey === MISTRAL).toBe(true);
+  });
+
   it("writes no key to a real file through pino.destination (sonic-boom)", () => {
     const path = join(dir, "app.log");
     const destination = pino.destination({ dest: path, sync: true });
@@ -182,5 +226,28 @@ describe("winston", () => {
     const text = readFileSync(path, "utf8");
     expect(text.split("\n").filter(Boolean)).toHaveLength(6);
     expectNoSecret(text, SECRETS, "the winston log file");
+  });
+});
+
+describe("console, as the guide says", () => {
+  it("a SecretString is a plain string at run time: console.log prints it, and prints the redacted form through redactText", () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const redactUrl = pathToFileURL(join(root, "dist/src/redact/index.js")).href;
+    const secretUrl = pathToFileURL(join(root, "dist/src/secret/index.js")).href;
+    const script = `
+      import { redactText } from ${JSON.stringify(redactUrl)};
+      import { secretFromEnv } from ${JSON.stringify(secretUrl)};
+      const key = secretFromEnv("SERVICE_TOKEN");
+      console.log(typeof key, key.length);
+      console.log("plain:", key);
+      console.error(redactText("redacted: " + key));
+    `;
+    const token = j("svc-", "Pq4r", "St7u", "Vw1x");
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, env: { PATH: process.env.PATH, SERVICE_TOKEN: token }, encoding: "utf8" });
+    expect(run.status, run.stderr.slice(0, 300)).toBe(0);
+    expect(run.stdout.startsWith(`string ${token.length}\n`)).toBe(true);
+    expectShowsSecret(run.stdout, [token], "console.log of a SecretString");
+    expectNoSecret(run.stderr, [token], "console.error of the redacted text");
+    expect(run.stderr).toContain(`redacted: ${mask(token)}`);
   });
 });

@@ -149,6 +149,63 @@ describe("redact (values)", () => {
     expect(out.note).toBe(MISTRAL);
   });
 
+  it("returns a part without any key as it is, and copies only the objects on the way to a key", () => {
+    const clean = { req: { id: "req-1", url: "/v1/models", tags: ["a", "b"] }, when: new Date(0), map: new Map([["k", { n: 1 }]]), set: new Set(["x"]) };
+    expect(redact(clean)).toBe(clean);
+    const error = Object.assign(new Error("connection reset"), { code: "ECONNRESET" });
+    expect(redact(error)).toBe(error);
+    expect(redact([clean, error])[0]).toBe(clean);
+    const keyed = { clean, ctx: { auth: `Bearer ${OPENAI}`, other: { n: 1 } }, list: [1, { token: GITHUB }] };
+    const out = redact(keyed);
+    expect(out).not.toBe(keyed);
+    expect(out.clean).toBe(clean);
+    expect(out.ctx).not.toBe(keyed.ctx);
+    expect(out.ctx.other).toBe(keyed.ctx.other);
+    expect(out.list).not.toBe(keyed.list);
+    expectNoSecret(renderings(out), KEYS, "the copy");
+    // NaN is NaN: a number never makes a copy.
+    const numbers = { nan: Number.NaN, list: [Number.NaN] };
+    expect(redact(numbers)).toBe(numbers);
+  });
+
+  it("keeps a cycle without any key as a cycle", () => {
+    const a: Record<string, unknown> = { name: "a" };
+    a.self = a;
+    a.list = [a];
+    const out = redact(a);
+    expect(out.self).toBe(out);
+    expect((out.list as unknown[])[0]).toBe(out);
+    expect(out.name).toBe("a");
+  });
+
+  it("keeps a cycle as a cycle wherever the key stands: before the cycle, after it, in arrays and in Maps", () => {
+    const before: Record<string, unknown> = { key: OPENAI };
+    before.self = before;
+    const after: Record<string, unknown> = { self: undefined, key: OPENAI };
+    after.self = after;
+    const list: unknown[] = [];
+    list.push(list, OPENAI, list);
+    const early: unknown[] = [OPENAI];
+    early.push({ back: early });
+    const map = new Map<string, unknown>([["token", GITHUB]]);
+    map.set("self", map);
+    for (const [what, input, self] of [
+      ["key, then the cycle", before, (o: any) => o.self],
+      ["the cycle, then the key", after, (o: any) => o.self],
+      ["an array holding itself twice", list, (o: any) => o[2]],
+      ["an array reached back from an object", early, (o: any) => o[1].back],
+      ["a Map holding itself", map, (o: any) => o.get("self")],
+    ] as const) {
+      // Identity is compared as booleans: a failed toBe would print the cyclic values.
+      const out = redact(input);
+      expect(out === input, what).toBe(false);
+      expect(self(out) === out, what).toBe(true);
+      expectNoSecret(renderings(out), KEYS, what);
+    }
+    const copy = redact(list) as unknown[];
+    expect(copy[0] === copy).toBe(true);
+  });
+
   it("keeps cycles and shared references as cycles and shared references", () => {
     const a: Record<string, unknown> = { key: OPENAI };
     const shared = { token: GITHUB };

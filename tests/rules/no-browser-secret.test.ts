@@ -52,6 +52,12 @@ ruleTester().run("no-browser-secret", rule, masked<MessageIds, Options>({
     { code: "const a = process.env.NEXT_PUBLIC_ACME_WIDGET_KEY;", options: [{ publicNames: ["ACME_WIDGET"] }] },
     // a prefix read through an access form its framework does not replace
     "const a = process.env.VITE_OPENAI_API_KEY;",
+    "const a = process.env.WXT_API_KEY;",
+    "const a = import.meta.env.MAIN_VITE_OPENAI_API_KEY;",
+    "const a = import.meta.env.REACT_APP_OPENAI_API_KEY;",
+    // public by design: a Stripe publishable key, WXT's own public values
+    "const a = process.env.NEXT_PUBLIC_STRIPE_PK;",
+    "const a = import.meta.env.WXT_FIREBASE_API_KEY;",
     'import { PUBLIC_BASE_URL } from "$env/static/public";',
     'import { env } from "$env/dynamic/public";\nconst u = env.PUBLIC_BASE_URL;',
     'import { OPENAI_API_KEY } from "$env/static/private";',
@@ -154,6 +160,17 @@ ruleTester().run("no-browser-secret", rule, masked<MessageIds, Options>({
     { code: 'import { PUBLIC_OPENAI_API_KEY } from "$env/static/public";', errors: [pub("PUBLIC_OPENAI_API_KEY", "SvelteKit", "module `$env/static/public`")] },
     { code: 'import { env } from "$env/dynamic/public";\nconst k = env.PUBLIC_STRIPE_SECRET_KEY;', errors: [pub("PUBLIC_STRIPE_SECRET_KEY", "SvelteKit", "module `$env/dynamic/public`")] },
     { code: 'import { OPENAI_API_KEY } from "astro:env/client";', errors: [pub("OPENAI_API_KEY", "Astro", "module `astro:env/client`")] },
+    // every other prefix of the catalog, each as its framework's documentation reads it
+    { code: "const k = process.env.STORYBOOK_OPENAI_API_KEY;", errors: [pub("STORYBOOK_OPENAI_API_KEY", "Storybook", "prefix `STORYBOOK_`", { name: "OPENAI_API_KEY", output: "const k = process.env.OPENAI_API_KEY;" })] },
+    { code: "const k = import.meta.env.STORYBOOK_GITHUB_TOKEN;", errors: [pub("STORYBOOK_GITHUB_TOKEN", "Storybook", "prefix `STORYBOOK_`")] },
+    { code: "const k = process.env.SANITY_STUDIO_API_TOKEN;", errors: [pub("SANITY_STUDIO_API_TOKEN", "Sanity Studio", "prefix `SANITY_STUDIO_`", { name: "API_TOKEN", output: "const k = process.env.API_TOKEN;" })] },
+    { code: "const k = process.env.REDWOOD_ENV_STRIPE_SECRET_KEY;", errors: [pub("REDWOOD_ENV_STRIPE_SECRET_KEY", "RedwoodJS", "prefix `REDWOOD_ENV_`", { name: "STRIPE_SECRET_KEY", output: "const k = process.env.STRIPE_SECRET_KEY;" })] },
+    { code: "const k = process.env.PLASMO_PUBLIC_OPENAI_API_KEY;", errors: [pub("PLASMO_PUBLIC_OPENAI_API_KEY", "Plasmo (browser extensions)", "prefix `PLASMO_PUBLIC_`", { name: "OPENAI_API_KEY", output: "const k = process.env.OPENAI_API_KEY;" })] },
+    { code: "const k = process.env.UMI_APP_SECRET;", errors: [pub("UMI_APP_SECRET", "Umi", "prefix `UMI_APP_`", { name: "SECRET", output: "const k = process.env.SECRET;" })] },
+    { code: "const k = import.meta.env.WXT_API_KEY;", errors: [pub("WXT_API_KEY", "WXT (browser extensions)", "prefix `WXT_`")] },
+    { code: "const k = import.meta.env.RENDERER_VITE_ANTHROPIC_API_KEY;", errors: [pub("RENDERER_VITE_ANTHROPIC_API_KEY", "electron-vite (renderer processes)", "prefix `RENDERER_VITE_`")] },
+    { code: "const k = import.meta.env.NUXT_PUBLIC_OPENAI_API_KEY;", errors: [pub("NUXT_PUBLIC_OPENAI_API_KEY", "Nuxt (runtimeConfig.public)", "prefix `NUXT_PUBLIC_`")] },
+    { code: "const k = process.env.PUBLIC_STRIPE_SECRET_KEY;", errors: [pub("PUBLIC_STRIPE_SECRET_KEY", "Astro, Qwik, Rsbuild (SvelteKit through its modules)", "prefix `PUBLIC_`", { name: "STRIPE_SECRET_KEY", output: "const k = process.env.STRIPE_SECRET_KEY;" })] },
     {
       code: "const k = process.env.ACME_PUBLIC_OPENAI_API_KEY;",
       options: [{ publicPrefixes: ["ACME_PUBLIC_"] }],
