@@ -48,8 +48,15 @@ const SYMBOL: Record<Status, string> = { pass: "✅", warn: "⚠️", fail: "❌
 const MAX_EVIDENCE = 5;
 const READ_LIMIT = 1024 * 1024;
 
-/** Test, example and fixture code is not production code. */
-const NOT_PRODUCTION = /(^|\/)(tests?|__tests__|__mocks__|spec|specs|examples?|fixtures?|docs?|bench|benchmarks?)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
+/** Third-party code a repository may track (a committed node_modules/): not the project's own code. */
+const VENDORED = /(^|\/)(node_modules|bower_components|vendor)\//;
+/** Test, example, fixture and documentation files. */
+const TEST_OR_DOCS = /(^|\/)(tests?|__tests__|__mocks__|spec|specs|examples?|fixtures?|docs?|bench|benchmarks?)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
+
+/** Tests, examples, docs and vendored code are not production code. */
+function notProduction(file: string): boolean {
+  return TEST_OR_DOCS.test(file) || VENDORED.test(file);
+}
 
 /** Literal mentions that show secrets come from a secret manager or secret files, by kind. */
 const SECRET_SOURCES: readonly (readonly [string, string])[] = [
@@ -129,7 +136,7 @@ function searchProduction(repo: RepoFiles, needles: readonly (readonly [string, 
   const evidence: string[] = [];
   const first = needles.map(([n]) => n[0]!);
   for (const file of repo.known) {
-    if (NOT_PRODUCTION.test(file) || secretFileReason(file)) continue;
+    if (notProduction(file) || secretFileReason(file)) continue;
     const text = repo.text(file);
     if (text === undefined || !first.some((c) => text.includes(c))) continue;
     for (const hit of matchLines(text, needles)) evidence.push(`${file}:${hit.line}: ${hit.what}`);
@@ -150,7 +157,7 @@ async function checkHardcoded(root: string): Promise<CheckResult> {
       `keyguard scan: ${report.findings.length} keys in ${new Set(report.findings.map((f) => f.file)).size} files`,
       ...report.findings.slice(0, MAX_EVIDENCE).map((f) => `${f.file}:${f.line}:${f.column}: ${f.providerName} ${f.masked}${advice(f)}`),
     ],
-    fix: "Revoke each key at its provider (it is in the history), load the new one from the environment or a secret manager, and run keyguard scan --history to find older copies.",
+    fix: "Revoke each key at its provider if it was ever committed or shared (a key in the history stays there), load the new one from the environment or a secret manager, and run keyguard scan --history to find older copies.",
   };
 }
 
@@ -259,7 +266,7 @@ function keyAgeTargets(repo: RepoFiles, disk: readonly string[], o: CheckOptions
   for (const f of o.rotationStates ?? []) states.add(resolve(o.cwd, f));
   if (!given) {
     for (const file of repo.known) {
-      if (NOT_PRODUCTION.test(file) || secretFileReason(file)) continue;
+      if (notProduction(file) || secretFileReason(file)) continue;
       const text = repo.text(file);
       if (text === undefined || !(text.includes("secretFromFile(") || text.includes("fileSecretStore("))) continue;
       for (const m of text.matchAll(KEY_FILE_CALL)) {
@@ -431,6 +438,7 @@ function checkMonitoring(repo: RepoFiles, disk: readonly string[]): CheckResult 
   const used = new Set<string>();
   const names = [...new Set(PROVIDERS.map((p) => p.envVar))];
   for (const file of new Set([...repo.known, ...disk.filter(isEnvFile)])) {
+    if (VENDORED.test(file)) continue;
     const text = repo.text(file);
     if (text === undefined) continue;
     for (const n of names) if (!used.has(n) && text.includes(n)) used.add(n);

@@ -115,6 +115,17 @@ describe("keyguard check", () => {
     expect(text.stdout).toContain("6 ✅  2 ⚠️  0 ❌");
   });
 
+  it("a tracked node_modules/ is not the project's production code: keyguard's own files there are no evidence", () => {
+    const repo = neglected();
+    repo.write("node_modules/keyguard/dist/src/cli/check.js", 'const loaders = ["secretFromFile(", "rotatingSecret(", "rotateKey("]; // OPENAI_API_KEY ANTHROPIC_API_KEY\n');
+    repo.git("add", "-f", "node_modules");
+    const checks: Check[] = JSON.parse(repo.run("check", "--json").stdout).checks;
+    const byId = Object.fromEntries(checks.map((c) => [c.id, c]));
+    expect(byId["secret-manager"]!.status).toBe("warn");
+    expect(byId["rotation"]!.status).toBe("warn");
+    expect(byId["usage-monitoring"]!.evidence.join("\n")).not.toContain("ANTHROPIC_API_KEY");
+  });
+
   it("a hook that is not executable is not a hook", () => {
     const repo = tempRepo();
     repo.write(".git/hooks/pre-commit", "#!/bin/sh\nexec npx --no-install keyguard scan --staged\n");
