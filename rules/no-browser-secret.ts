@@ -17,7 +17,7 @@ import {
 import { createFlow, type FlowSource } from "./analysis/flow.js";
 import { assignedOnceInit } from "./analysis/bindings.js";
 import { moduleRefs } from "./analysis/modules.js";
-import { envVarName, isEnvObject } from "./analysis/env.js";
+import { envVarName, isEnvObject, mayReadEnv } from "./analysis/env.js";
 import { calleeName, propertyName, unwrap } from "./analysis/syntax.js";
 import { createClientMatcher, objectProps } from "./analysis/client-calls.js";
 import { globMatches, relativePath } from "./glob.js";
@@ -130,8 +130,23 @@ export default createRule<Options, MessageIds>({
     const isConfig = CONFIG_FILE.test(file);
     const isNextConfig = NEXT_CONFIG.test(file);
     const isNuxtConfig = NUXT_CONFIG.test(file);
-    let clientWhy: string | undefined;
     const matcher = createClientMatcher(context);
+    /** Why the file runs in the browser, if it does: the `"use client"` directive, or option `clientFiles`. */
+    const clientWhy = hasUseClient(sourceCode.ast)
+      ? 'it has the "use client" directive'
+      : options.clientFiles?.length && options.clientFiles.some((g) => globMatches(g, relativePath(context.cwd, context.filename)))
+        ? "it matches the rule's `clientFiles` option"
+        : undefined;
+
+    // Each check needs words in the file's text (a name is only read where it is written, a module
+    // only imported by its name): a public prefix or a browser file with an environment read, a
+    // public environment module, a browser flag, a client module in a browser file, a bundler
+    // config. Only the listeners of the checks the text allows are registered; most files get none.
+    const text = sourceCode.text;
+    const readsEnv = mayReadEnv(text) && (clientWhy !== undefined || prefixes.some((p) => text.includes(p.prefix)));
+    const importsPublicEnv = PUBLIC_ENV_MODULES.some((m) => text.includes(m.module));
+    const constructsClients = BROWSER_FLAGS.some((f) => text.includes(f.option)) || (clientWhy !== undefined && matcher.mayHaveClients());
+    const usesEnvPlugins = text.includes("DefinePlugin") || text.includes("EnvironmentPlugin");
 
     const secret = (name: string, prefix = "") => judgeName(name, prefix, extraPublic).secret !== undefined;
 
@@ -334,20 +349,14 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
-      Program(program) {
-        if (hasUseClient(program)) clientWhy = 'it has the "use client" directive';
-        else if (options.clientFiles?.length) {
-          const path = relativePath(context.cwd, context.filename);
-          if (options.clientFiles.some((g) => globMatches(g, path))) clientWhy = "it matches the rule's `clientFiles` option";
-        }
-      },
-      MemberExpression(node) {
+    const listeners: TSESLint.RuleListener = {};
+    if (readsEnv) {
+      listeners.MemberExpression = (node) => {
         const name = envVarName(node);
         if (name === undefined) return;
         checkEnvRead(node, name, accessOf(node.object), node.computed || node.property.type === AST_NODE_TYPES.Identifier ? node.property : undefined);
-      },
-      VariableDeclarator(node) {
+      };
+      listeners.VariableDeclarator = (node) => {
         if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init || !isEnvObject(node.init)) return;
         const access = accessOf(node.init);
         for (const p of node.id.properties) {
@@ -355,48 +364,57 @@ export default createRule<Options, MessageIds>({
           const name = propertyName(p.key, p.computed);
           if (name !== undefined) checkEnvRead(p.key, name, access);
         }
-      },
-      ImportDeclaration(node) {
-        const module = PUBLIC_ENV_MODULES.find((m) => m.module === node.source.value);
-        if (!module) return;
-        for (const spec of node.specifiers) {
-          if (spec.type !== AST_NODE_TYPES.ImportSpecifier) continue;
-          const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-          const how = `module \`${module.module}\``;
-          if (module.form === "named") {
-            if (secret(imported, imported.startsWith("PUBLIC_") ? "PUBLIC_" : "")) {
-              context.report({ node: spec, messageId: "publicEnv", data: { name: imported, frameworks: module.frameworks, how } });
-            }
-            continue;
-          }
-          if (imported !== "env") continue;
-          for (const variable of sourceCode.getDeclaredVariables(spec)) {
-            for (const ref of variable.references) {
-              const parent = ref.identifier.parent;
-              if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) continue;
-              const name = propertyName(parent.property, parent.computed);
-              if (name !== undefined && secret(name, name.startsWith("PUBLIC_") ? "PUBLIC_" : "")) {
-                context.report({ node: parent, messageId: "publicEnv", data: { name, frameworks: module.frameworks, how } });
-              }
-            }
-          }
-        }
-      },
-      NewExpression(node) {
-        checkCall(node);
+      };
+    }
+    if (importsPublicEnv) listeners.ImportDeclaration = checkImport;
+    if (constructsClients) listeners.CallExpression = checkCall;
+    if (constructsClients || usesEnvPlugins) {
+      listeners.NewExpression = (node) => {
+        if (constructsClients) checkCall(node);
+        if (!usesEnvPlugins) return;
         const name = calleeName(node.callee);
         if (name === "DefinePlugin" && node.arguments[0]) checkInlined(node.arguments[0], "webpack DefinePlugin");
         else if (name === "EnvironmentPlugin") checkEnvironmentPlugin(node);
-      },
-      CallExpression: checkCall,
-      Property(node) {
+      };
+    }
+    if (isConfig) {
+      listeners.Property = (node) => {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
         const key = propertyName(node.key, node.computed);
-        if (key === "define" && isConfig) checkInlined(node.value, "The bundler's `define`");
+        if (key === "define") checkInlined(node.value, "The bundler's `define`");
         else if (key === "env" && isNextConfig) checkInlined(node.value, "Next.js `env`");
         else if (key === "public" && isNuxtConfig && isRuntimeConfig(node.parent)) checkInlined(node.value, "Nuxt `runtimeConfig.public`");
-      },
-    };
+      };
+    }
+    return listeners;
+
+    /** `import { X } from "$env/static/public"`, and `env.X` of `import { env } from "$env/dynamic/public"`. */
+    function checkImport(node: TSESTree.ImportDeclaration) {
+      const module = PUBLIC_ENV_MODULES.find((m) => m.module === node.source.value);
+      if (!module) return;
+      for (const spec of node.specifiers) {
+        if (spec.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+        const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+        const how = `module \`${module.module}\``;
+        if (module.form === "named") {
+          if (secret(imported, imported.startsWith("PUBLIC_") ? "PUBLIC_" : "")) {
+            context.report({ node: spec, messageId: "publicEnv", data: { name: imported, frameworks: module.frameworks, how } });
+          }
+          continue;
+        }
+        if (imported !== "env") continue;
+        for (const variable of sourceCode.getDeclaredVariables(spec)) {
+          for (const ref of variable.references) {
+            const parent = ref.identifier.parent;
+            if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) continue;
+            const name = propertyName(parent.property, parent.computed);
+            if (name !== undefined && secret(name, name.startsWith("PUBLIC_") ? "PUBLIC_" : "")) {
+              context.report({ node: parent, messageId: "publicEnv", data: { name, frameworks: module.frameworks, how } });
+            }
+          }
+        }
+      }
+    }
 
     function isRuntimeConfig(object: TSESTree.ObjectExpression): boolean {
       const holder = object.parent;

@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { globMatches, relativePath } from "./glob.js";
-import { SECRET_MODULE, secretExportReferences, typeNamesSecretString } from "./analysis/secret-imports.js";
+import { mentionsSecretModule, secretExportReferences, typeNamesSecretString } from "./analysis/secret-imports.js";
 import { brandTypes, isAny, typescript, isKeyguardSecretExport, isSecretOrNullish, typeName } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
 
@@ -139,7 +139,7 @@ export default createRule<Options, MessageIds>({
 
     // Without type information the brand and unsafeSecretString are found only through imports of
     // keyguard/secret: a file that never names the module has nothing to report, and is skipped.
-    if (!checker && !sourceCode.text.includes(SECRET_MODULE)) return {};
+    if (!checker && !mentionsSecretModule(sourceCode.text)) return {};
 
     const file = relativePath(context.cwd, context.filename);
     const globs = [...(options.allow ?? []), ...(options.allowTestFiles === false ? [] : TEST_FILE_GLOBS)];

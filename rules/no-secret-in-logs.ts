@@ -17,11 +17,11 @@ import {
 import { createFlow, isGlobalName, typeCarries, type Flow, type FlowSource } from "./analysis/flow.js";
 import { assignedOnceInit } from "./analysis/bindings.js";
 import { moduleRefs } from "./analysis/modules.js";
-import { isEnvObject } from "./analysis/env.js";
+import { isEnvObject, mayReadEnv } from "./analysis/env.js";
 import { calleeName, memberPath, propertyName, unwrap } from "./analysis/syntax.js";
 import { createClientMatcher } from "./analysis/client-calls.js";
-import { SECRET_MODULE, namesSecretExport } from "./analysis/secret-imports.js";
-import { isSecretString } from "./analysis/secret-type.js";
+import { SECRET_MODULE, mentionsSecretModule, namesSecretExport } from "./analysis/secret-imports.js";
+import { brandTypes, isSecretString } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
 
 /** A logger of the user's own, in the catalog's form. */
@@ -144,6 +144,21 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [DEFAULTS],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const matcher = createClientMatcher(context);
+    // Type information, when the parser has it: every SecretString (also inside objects and arrays).
+    const services = sourceCode.parserServices;
+    const program = services?.program ?? undefined;
+    const checker: ts.TypeChecker | undefined = program?.getTypeChecker();
+
+    // Every report traces a sink's argument to a source: an environment read, a keyguard loader, a
+    // catalog client, or (with type information) a SecretString. A file whose text can hold none of
+    // them (no `env`, no keyguard/secret, no client module; no brand in the program) is skipped
+    // without a listener: most files of a code base, whatever sinks they have.
+    const text = sourceCode.text;
+    /** Whether a type can carry the brand: keyguard's brand module is in the program (type queries are made only then). */
+    const brandInProgram = program !== undefined && brandTypes(program).inProgram;
+    if (!brandInProgram && !mayReadEnv(text) && !mentionsSecretModule(text) && !matcher.mayHaveClients()) return {};
+
     const sinks = { console: true, loggers: true, errors: true, responses: true, storage: true, serialize: true, ...options.sinks };
     const loggers: readonly LoggerEntry[] = options.loggers?.length
       ? [...options.loggers.map((l, i) => ({ id: `custom:${i}`, name: `${l.module} ${l.export}`, modules: [l.module], exports: [{ export: l.export, kind: l.kind, ...(l.member ? { member: l.member } : {}) }], methods: l.methods, children: l.children ?? [] })), ...LOGGERS]
@@ -157,12 +172,6 @@ export default createRule<Options, MessageIds>({
       (mentionsLogger ??= loggers.some((l) => l.modules.some((m) => sourceCode.text.includes(`"${m}"`) || sourceCode.text.includes(`'${m}'`) || sourceCode.text.includes(`\`${m}\``))));
     const sanitizers = new Set(options.sanitizers ?? []);
     const extraPublic = (options.publicNames ?? []).map(publicNameWords);
-    const matcher = createClientMatcher(context);
-
-    // Type information, when the parser has it: every SecretString (also inside objects and arrays).
-    const services = sourceCode.parserServices;
-    const program = services?.program ?? undefined;
-    const checker: ts.TypeChecker | undefined = program?.getTypeChecker();
     const typeCache = new WeakMap<ts.Type, boolean>();
     const isSecretType = (type: ts.Type) => isSecretString(type, checker!);
 
@@ -210,7 +219,7 @@ export default createRule<Options, MessageIds>({
           const client = matcher.clientsOf(node).find((c) => !c.publicByDesign);
           if (client) return { kind: "client", node, label: client.id };
         }
-        if (checker && services?.esTreeNodeToTSNodeMap && (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AwaitExpression)) {
+        if (brandInProgram && checker && services?.esTreeNodeToTSNodeMap && (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AwaitExpression)) {
           if (node.type === AST_NODE_TYPES.Identifier && isDeclarationName(node)) return undefined;
           const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node as never));
           if (typeCarries(type, checker, isSecretType, typeCache)) return { kind: "secretType", node };

@@ -2,7 +2,7 @@ import tsParser from "@typescript-eslint/parser";
 import { ESLintUtils, type TSESTree } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import { createClientMatcher, userClientEntries, type UserClient } from "../../rules/analysis/client-calls.js";
+import { createClientMatcher, mentionsClientModule, userClientEntries, type UserClient } from "../../rules/analysis/client-calls.js";
 import { CLIENTS, exportMatches, moduleMatches } from "../../src/clients/catalog.js";
 
 /** A probe rule that reports every key use the matcher finds, as `client|option|node text|at text`. */
@@ -148,5 +148,16 @@ describe("createClientMatcher", () => {
       expect(exportMatches("*Client", "Client")).toBe(false);
       expect(exportMatches("*Client", "S3")).toBe(false);
     });
+  });
+});
+
+describe("mentionsClientModule", () => {
+  it("answers for each text, whatever was asked before (the last answer is kept)", () => {
+    const withClient = 'import OpenAI from "openai";\n';
+    const without = 'import { z } from "zod";\n';
+    expect([withClient, withClient, without, withClient, without].map((text) => mentionsClientModule(text))).toEqual([true, true, false, true, false]);
+    const clients: UserClient[] = [{ module: "@acme/llm", export: "Client", keyOptions: ["key"] }];
+    expect(mentionsClientModule('import { Client } from "@acme/llm";', clients)).toBe(true);
+    expect(mentionsClientModule('import { Client } from "@acme/llm";')).toBe(false);
   });
 });
