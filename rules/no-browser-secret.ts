@@ -21,7 +21,8 @@ import { envVarName, isEnvObject, mayReadEnv } from "./analysis/env.js";
 import { calleeName, propertyName, unwrap } from "./analysis/syntax.js";
 import { createClientMatcher, objectProps } from "./analysis/client-calls.js";
 import { globMatches, relativePath } from "./glob.js";
-import { createRule } from "./utils.js";
+import { literalAlternation } from "../src/detect/detector.js";
+import { createRule, perOptions } from "./utils.js";
 
 export type Options = [
   {
@@ -56,6 +57,33 @@ function hasUseClient(program: TSESTree.Program): boolean {
     if (statement.directive === "use client") return true;
   }
   return false;
+}
+
+/** What the rule derives from its options, once per options object. */
+const setupFor = perOptions((options: Options[0]) => ({
+  prefixes: options.publicPrefixes?.length
+    ? [...PUBLIC_ENV_PREFIXES, ...options.publicPrefixes.map((prefix) => ({ prefix, frameworks: "your bundler (option publicPrefixes)", access: ["process.env", "import.meta.env"] as const, docs: "" }))]
+    : PUBLIC_ENV_PREFIXES,
+  extraPublic: (options.publicNames ?? []).map(publicNameWords),
+  ephemeral: new Set([...EPHEMERAL_WORDS, ...(options.ephemeralNames ?? [])].map((w) => w.replace(/_/g, "").toUpperCase())),
+}));
+
+/** The words of the checks that need no environment read: a public environment module, a browser flag, a bundler plugin. */
+const WORD_KINDS = new Map<string, "module" | "flag" | "plugin">([
+  ...PUBLIC_ENV_MODULES.map((m) => [m.module, "module"] as const),
+  ...BROWSER_FLAGS.map((f) => [f.option, "flag"] as const),
+  ["DefinePlugin", "plugin"],
+  ["EnvironmentPlugin", "plugin"],
+]);
+/** One pass over a file's text for all of them: an alternation of literals, no quantifier. */
+const WORDS = new RegExp(literalAlternation([...WORD_KINDS.keys()]), "g");
+
+/** The kinds of {@link WORD_KINDS} the text names. */
+function namedIn(text: string): Set<string> {
+  const kinds = new Set<string>();
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) kinds.add(WORD_KINDS.get(m[0])!);
+  return kinds;
 }
 
 /** Whether `node` is statically `true`. */
@@ -121,11 +149,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ clientFiles: [], publicPrefixes: [], publicNames: [], allowEphemeral: true, ephemeralNames: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const prefixes: readonly PublicEnvPrefix[] = options.publicPrefixes?.length
-      ? [...PUBLIC_ENV_PREFIXES, ...options.publicPrefixes.map((prefix) => ({ prefix, frameworks: "your bundler (option publicPrefixes)", access: ["process.env", "import.meta.env"] as const, docs: "" }))]
-      : PUBLIC_ENV_PREFIXES;
-    const extraPublic = (options.publicNames ?? []).map(publicNameWords);
-    const ephemeral = new Set([...EPHEMERAL_WORDS, ...(options.ephemeralNames ?? [])].map((w) => w.replace(/_/g, "").toUpperCase()));
+    const { prefixes, extraPublic, ephemeral } = setupFor(options);
     const file = basename(context.filename);
     const isConfig = CONFIG_FILE.test(file);
     const isNextConfig = NEXT_CONFIG.test(file);
@@ -143,10 +167,11 @@ export default createRule<Options, MessageIds>({
     // public environment module, a browser flag, a client module in a browser file, a bundler
     // config. Only the listeners of the checks the text allows are registered; most files get none.
     const text = sourceCode.text;
+    const named = namedIn(text);
     const readsEnv = mayReadEnv(text) && (clientWhy !== undefined || prefixes.some((p) => text.includes(p.prefix)));
-    const importsPublicEnv = PUBLIC_ENV_MODULES.some((m) => text.includes(m.module));
-    const constructsClients = BROWSER_FLAGS.some((f) => text.includes(f.option)) || (clientWhy !== undefined && matcher.mayHaveClients());
-    const usesEnvPlugins = text.includes("DefinePlugin") || text.includes("EnvironmentPlugin");
+    const importsPublicEnv = named.has("module");
+    const constructsClients = named.has("flag") || (clientWhy !== undefined && matcher.mayHaveClients());
+    const usesEnvPlugins = named.has("plugin");
 
     const secret = (name: string, prefix = "") => judgeName(name, prefix, extraPublic).secret !== undefined;
 

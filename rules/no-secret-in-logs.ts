@@ -22,7 +22,8 @@ import { calleeName, memberPath, propertyName, unwrap } from "./analysis/syntax.
 import { createClientMatcher } from "./analysis/client-calls.js";
 import { SECRET_MODULE, mentionsSecretModule, namesSecretExport } from "./analysis/secret-imports.js";
 import { brandTypes, isSecretString } from "./analysis/secret-type.js";
-import { createRule } from "./utils.js";
+import { literalAlternation } from "../src/detect/detector.js";
+import { createRule, perOptions } from "./utils.js";
 
 /** A logger of the user's own, in the catalog's form. */
 export interface UserLogger {
@@ -63,6 +64,27 @@ const BODY_NAMES = new Set(["body", "data", "payload", "requestBody"]);
 const CHAIN_METHODS = new Set(["status", "code", "type", "set", "header", "headers", "setHeader", "append", "vary"]);
 
 const DEFAULTS: Options[0] = { loggers: [], loggerNames: [], sanitizers: [], publicNames: [], sinks: {} };
+
+/** A closing quote of a module name. */
+const QUOTE = "[\"'`]";
+
+/** What the rule derives from its options, once per options object. */
+const setupFor = perOptions((options: Options[0]) => {
+  const loggers: readonly LoggerEntry[] = options.loggers?.length
+    ? [...options.loggers.map((l, i) => ({ id: `custom:${i}`, name: `${l.module} ${l.export}`, modules: [l.module], exports: [{ export: l.export, kind: l.kind, ...(l.member ? { member: l.member } : {}) }], methods: l.methods, children: l.children ?? [] })), ...LOGGERS]
+    : LOGGERS;
+  return {
+    sinks: { console: true, loggers: true, errors: true, responses: true, storage: true, serialize: true, ...options.sinks },
+    loggers,
+    loggerNames: new Set(options.loggerNames ?? []),
+    /** Every method of a logger, for a cheap exit before any scope lookup. */
+    loggerMethods: new Set(loggers.flatMap((l) => l.methods)),
+    /** Any logger module in quotes (a `*` pattern by its head): one pass over a file's text, an alternation of literals. */
+    loggerModules: new RegExp(`["'\`]${literalAlternation(loggers.flatMap((l) => l.modules.map((m) => (m.endsWith("*") ? m.slice(0, -1) : { text: m, tail: QUOTE }))))}`),
+    sanitizers: new Set(options.sanitizers ?? []),
+    extraPublic: (options.publicNames ?? []).map(publicNameWords),
+  };
+});
 
 export default createRule<Options, MessageIds>({
   name: "no-secret-in-logs",
@@ -159,19 +181,10 @@ export default createRule<Options, MessageIds>({
     const brandInProgram = program !== undefined && brandTypes(program).inProgram;
     if (!brandInProgram && !mayReadEnv(text) && !mentionsSecretModule(text) && !matcher.mayHaveClients()) return {};
 
-    const sinks = { console: true, loggers: true, errors: true, responses: true, storage: true, serialize: true, ...options.sinks };
-    const loggers: readonly LoggerEntry[] = options.loggers?.length
-      ? [...options.loggers.map((l, i) => ({ id: `custom:${i}`, name: `${l.module} ${l.export}`, modules: [l.module], exports: [{ export: l.export, kind: l.kind, ...(l.member ? { member: l.member } : {}) }], methods: l.methods, children: l.children ?? [] })), ...LOGGERS]
-      : LOGGERS;
-    const loggerNames = new Set(options.loggerNames ?? []);
-    /** Every method of a logger, for a cheap exit before any scope lookup. */
-    const loggerMethods = new Set(loggers.flatMap((l) => l.methods));
+    const { sinks, loggers, loggerNames, loggerMethods, loggerModules, sanitizers, extraPublic } = setupFor(options);
     /** Whether the file names a logger module in quotes (a logger can only be imported by a string); computed on first use. */
     let mentionsLogger: boolean | undefined;
-    const fileMentionsLogger = () =>
-      (mentionsLogger ??= loggers.some((l) => l.modules.some((m) => sourceCode.text.includes(`"${m}"`) || sourceCode.text.includes(`'${m}'`) || sourceCode.text.includes(`\`${m}\``))));
-    const sanitizers = new Set(options.sanitizers ?? []);
-    const extraPublic = (options.publicNames ?? []).map(publicNameWords);
+    const fileMentionsLogger = () => (mentionsLogger ??= loggerModules.test(sourceCode.text));
     const typeCache = new WeakMap<ts.Type, boolean>();
     const isSecretType = (type: ts.Type) => isSecretString(type, checker!);
 
@@ -387,8 +400,8 @@ export default createRule<Options, MessageIds>({
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = propertyName(callee.property, callee.computed);
         if (method === undefined) return undefined;
-        const path = memberPath(callee.object);
-        if (path !== undefined && loggerNames.has(path) && LOGGER_LEVELS.has(method)) return { messageId: "toLog", sink: `\`${path}.${method}()\`` };
+        const path = loggerNames.size > 0 && LOGGER_LEVELS.has(method) ? memberPath(callee.object) : undefined;
+        if (path !== undefined && loggerNames.has(path)) return { messageId: "toLog", sink: `\`${path}.${method}()\`` };
         if (!loggerMethods.has(method) || !fileMentionsLogger()) return undefined;
         const entry = loggerOf(callee.object);
         if (entry?.methods.includes(method)) return { messageId: "toLog", sink: `the ${entry.name} logger (\`.${method}()\`)` };

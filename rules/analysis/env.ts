@@ -20,8 +20,15 @@ const ENV_WORD = /\benv\b/;
  * rule can skip it without a listener.
  */
 export function mayReadEnv(text: string): boolean {
-  return ENV_WORD.test(text);
+  if (lastText !== text) {
+    lastText = text;
+    lastAnswer = ENV_WORD.test(text);
+  }
+  return lastAnswer;
 }
+/** The last text `mayReadEnv` was asked about, and its answer: the rules of a lint ask of the same file in turn. */
+let lastText: string | undefined;
+let lastAnswer = false;
 
 /** `process.env`, `import.meta.env`, `Bun.env`. */
 export function isEnvObject(node: TSESTree.Node): boolean {
