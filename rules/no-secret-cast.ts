@@ -37,6 +37,25 @@ const MAY_BE_ANY = new Set<string>([
 ]);
 
 /**
+ * Whether the type of parameter `name` of `fn` is cheap to ask for: the parameter (destructured or
+ * not) has a written type, or `fn` is a declaration or a class method, whose unwritten parameter
+ * types are \`any\` without looking at anything else. An unannotated parameter of a function
+ * expression or arrow function takes its type from where the function is passed
+ * (\`items.map(async ([k, v]) => …)\`): typing it resolves the call around it.
+ */
+function parameterTypeIsCheap(fn: TSESTree.Node, name: TSESTree.Node): boolean {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.TSDeclareFunction) return true;
+  if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.parent.type === AST_NODE_TYPES.MethodDefinition) return true;
+  let param: TSESTree.Node = name;
+  while (param.parent && param.parent !== fn) param = param.parent;
+  for (;;) {
+    if (param.type === AST_NODE_TYPES.TSParameterProperty) param = param.parameter;
+    else if (param.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
+    else return "typeAnnotation" in param && param.typeAnnotation !== undefined;
+  }
+}
+
+/**
  * Whether `node` may be \`any\` and its type is cheap to ask for, seen from the syntax: a name
  * declared with a type (a parameter, an annotated variable, an import) or bound to such an
  * expression, \`this\`, member accesses of those, calls of a function by name or of a method of such
@@ -54,7 +73,7 @@ function cheapToType(node: TSESTree.Node, scope: () => TSESLint.Scope.Scope, dep
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (!def) return variable !== null && variable !== undefined && variable.defs.length === 0; // a global (\`JSON\`)
       if (def.type === "ImportBinding" || def.type === "FunctionName" || def.type === "ClassName") return true;
-      if (def.type === "Parameter") return def.name.parent?.type !== AST_NODE_TYPES.ArrowFunctionExpression || "typeAnnotation" in def.name && def.name.typeAnnotation !== undefined;
+      if (def.type === "Parameter") return parameterTypeIsCheap(def.node, def.name);
       if (def.type !== "Variable") return false;
       if (def.node.id.typeAnnotation) return true;
       return def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init !== null && cheapToType(def.node.init, scope, depth + 1);
@@ -440,8 +459,11 @@ export default createRule<Options, MessageIds>({
         const tsNode = typed!.esTreeNodeToTSNodeMap.get(callee);
         // The name's own declaration (imports, re-exports), or, for a variable that holds the
         // function (`const { unsafeSecretString: f } = await import(…)`), the function its type is.
+        // The latter is asked only of such a variable: an import's symbol is its declaration.
         const symbol = checker.getSymbolAtLocation(tsNode);
-        if (isKeyguardSecretExport(symbol, "unsafeSecretString", checker) || isKeyguardSecretExport(checker.getTypeAtLocation(tsNode).getSymbol(), "unsafeSecretString", checker)) {
+        const root = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : node.callee;
+        const imported = root.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(sourceCode.getScope(root), root)?.defs.every((d) => d.type === "ImportBinding") === true;
+        if (isKeyguardSecretExport(symbol, "unsafeSecretString", checker) || (!imported && isKeyguardSecretExport(checker.getTypeAtLocation(tsNode).getSymbol(), "unsafeSecretString", checker))) {
           reportUnsafe(node.callee);
         }
       },
