@@ -381,6 +381,8 @@ export default createRule<Options, MessageIds>({
       // called by name, or any callee given type arguments (\`api.get<AppConfig>(…)\`): typing every
       // method chain of a file (\`client.chat.completions.create\`) costs more than the lint itself.
       if (node.callee.type !== AST_NODE_TYPES.Identifier && !node.typeArguments) return;
+      const declared = declaredSignatures(node.callee);
+      if (declared && !declared.some((d) => returnOnlyTypeParameters(d).length > 0)) return;
       const calleeType = typeOf(node.callee);
       const signatures = node.type === AST_NODE_TYPES.NewExpression ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
       if (!signatures.some((s) => s.declaration && !tsm!.isJSDocSignature(s.declaration) && returnOnlyTypeParameters(s.declaration).length > 0)) return;
@@ -409,6 +411,22 @@ export default createRule<Options, MessageIds>({
         messageId: "generic",
         data: { callee: callee.length > 60 ? "this function" : callee, parameter: parameters.map((p) => `\`${p}\``).join(", "), type: typeName(claimed, checker!) },
       });
+    }
+
+    /**
+     * The signatures of a callee named by a function or class declaration, read from the declarations
+     * (import aliases followed) without typing the callee: a function's signatures are its
+     * declarations, overloads included, and a class's construct signatures take no type parameter
+     * of their own (a constructor declares none), so they make nothing out of nothing. `undefined`
+     * for any other callee (a variable holding a function), whose type must be asked.
+     */
+    function declaredSignatures(callee: TSESTree.Node): readonly ts.SignatureDeclaration[] | undefined {
+      let symbol = checker!.getSymbolAtLocation(typed!.esTreeNodeToTSNodeMap.get(callee));
+      if (symbol && symbol.flags & tsm!.SymbolFlags.Alias) symbol = checker!.getAliasedSymbol(symbol);
+      const declarations = symbol?.declarations ?? [];
+      if (declarations.length === 0) return undefined;
+      if (declarations.every((d) => tsm!.isClassDeclaration(d))) return [];
+      return declarations.every((d) => tsm!.isFunctionDeclaration(d)) ? (declarations as ts.FunctionDeclaration[]) : undefined;
     }
 
     /** An overload whose return type holds the brand, when the implementation returns \`any\` (which the compiler accepts for every overload). */
