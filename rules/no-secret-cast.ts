@@ -241,12 +241,27 @@ export default createRule<Options, MessageIds>({
         if (!brand!.carries(target)) return;
         source = checker!.getTypeAtLocation(tsNode);
       } else {
+        if (value.type === AST_NODE_TYPES.Identifier && !declaredMayBeAny(tsNode)) return;
         source = checker!.getTypeAtLocation(tsNode);
         if (!isAny(source)) return;
         target = checker!.getContextualType(tsNode);
       }
       if (!target || !brand!.anyReaches(source, target)) return;
       context.report({ node: value, messageId: "anyIntoSecret", data: { how: `${how()}, typed \`${typeName(target, checker!)}\`` } });
+    }
+
+    /**
+     * Whether a name's declared type lets it be \`any\` where it is used: it is \`any\` or
+     * \`unknown\`, the only types a narrowing can turn into \`any\`. Asked of the symbol, this skips
+     * typing the place: for a shorthand property (\`{ baseURL }\`) that types the whole object literal
+     * against the call it is passed to.
+     */
+    function declaredMayBeAny(name: ts.Node): boolean {
+      const parent = name.parent;
+      let symbol = tsm!.isShorthandPropertyAssignment(parent) && parent.name === name ? checker!.getShorthandAssignmentValueSymbol(parent) : checker!.getSymbolAtLocation(name);
+      if (!symbol) return true;
+      if (symbol.flags & tsm!.SymbolFlags.Alias) symbol = checker!.getAliasedSymbol(symbol);
+      return (checker!.getTypeOfSymbol(symbol).flags & (tsm!.TypeFlags.Any | tsm!.TypeFlags.Unknown)) !== 0;
     }
 
     /** The written return type of the function `node` returns from (awaited for an async function), if any. */
