@@ -75,14 +75,14 @@ const WORD_KINDS = new Map<string, "module" | "flag" | "plugin">([
   ["DefinePlugin", "plugin"],
   ["EnvironmentPlugin", "plugin"],
 ]);
-/** One pass over a file's text for all of them: an alternation of literals, no quantifier. */
-const WORDS = new RegExp(literalAlternation([...WORD_KINDS.keys()]), "g");
+/** One pass over a file's text for all of them: an alternation of literals, no quantifier (in the ReDoS gate). */
+export const BROWSER_WORDS = new RegExp(literalAlternation([...WORD_KINDS.keys()]), "g");
 
 /** The kinds of {@link WORD_KINDS} the text names. */
 function namedIn(text: string): Set<string> {
   const kinds = new Set<string>();
-  WORDS.lastIndex = 0;
-  for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) kinds.add(WORD_KINDS.get(m[0])!);
+  BROWSER_WORDS.lastIndex = 0;
+  for (let m = BROWSER_WORDS.exec(text); m !== null; m = BROWSER_WORDS.exec(text)) kinds.add(WORD_KINDS.get(m[0])!);
   return kinds;
 }
 

@@ -19,10 +19,9 @@ import { assignedOnceInit } from "./analysis/bindings.js";
 import { moduleRefs } from "./analysis/modules.js";
 import { isEnvObject, mayReadEnv } from "./analysis/env.js";
 import { calleeName, memberPath, propertyName, unwrap } from "./analysis/syntax.js";
-import { createClientMatcher } from "./analysis/client-calls.js";
+import { createClientMatcher, moduleMentionPattern } from "./analysis/client-calls.js";
 import { SECRET_MODULE, mentionsSecretModule, namesSecretExport } from "./analysis/secret-imports.js";
 import { brandTypes, isSecretString } from "./analysis/secret-type.js";
-import { literalAlternation } from "../src/detect/detector.js";
 import { createRule, perOptions } from "./utils.js";
 
 /** A logger of the user's own, in the catalog's form. */
@@ -65,9 +64,6 @@ const CHAIN_METHODS = new Set(["status", "code", "type", "set", "header", "heade
 
 const DEFAULTS: Options[0] = { loggers: [], loggerNames: [], sanitizers: [], publicNames: [], sinks: {} };
 
-/** A closing quote of a module name. */
-const QUOTE = "[\"'`]";
-
 /** What the rule derives from its options, once per options object. */
 const setupFor = perOptions((options: Options[0]) => {
   const loggers: readonly LoggerEntry[] = options.loggers?.length
@@ -79,8 +75,8 @@ const setupFor = perOptions((options: Options[0]) => {
     loggerNames: new Set(options.loggerNames ?? []),
     /** Every method of a logger, for a cheap exit before any scope lookup. */
     loggerMethods: new Set(loggers.flatMap((l) => l.methods)),
-    /** Any logger module in quotes (a `*` pattern by its head): one pass over a file's text, an alternation of literals. */
-    loggerModules: new RegExp(`["'\`]${literalAlternation(loggers.flatMap((l) => l.modules.map((m) => (m.endsWith("*") ? m.slice(0, -1) : { text: m, tail: QUOTE }))))}`),
+    /** Any logger module in quotes: one pass over a file's text (the client prefilter's pattern, for the loggers' modules). */
+    loggerModules: moduleMentionPattern(loggers),
     sanitizers: new Set(options.sanitizers ?? []),
     extraPublic: (options.publicNames ?? []).map(publicNameWords),
   };

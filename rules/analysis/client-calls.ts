@@ -172,7 +172,7 @@ export function objectProps(
  * an alternation of literals (a trie), no quantifier. Much cheaper than a search per module and
  * quote. Built once per configuration, by `setupFor`.
  */
-export function moduleMentionPattern(entries: readonly ClientEntry[] = CLIENTS): RegExp {
+export function moduleMentionPattern(entries: readonly { readonly modules: readonly string[] }[] = CLIENTS): RegExp {
   const modules = [...new Set(entries.flatMap((e) => e.modules))];
   const alternatives = modules.map((m) => (m.endsWith("*") ? m.slice(0, -1) : { text: m, tail: "[\"'`]" }));
   return new RegExp(`["'\`]${literalAlternation(alternatives)}`);
