@@ -4,15 +4,22 @@
 // The CLI rounds of bench/speed.mjs time whole lints, where the parse and the machine's drift
 // (±10% on a shared VM) bury a difference of a few percent. Here every corpus file is parsed
 // outside the clock (with @typescript-eslint/parser, as ESLint would) into a fresh SourceCode for
-// each config, and only `Linter#verify` is timed: ESLint's traversal and scope work for A (no
-// rules), the same plus keyguard's rules for B. The configs alternate file by file, so they share
-// the machine's load. B − A is keyguard's cost; (parse + B) / (parse + A) estimates B/A of a lint.
+// each config, and only `Linter#verify` is timed. A is the realistic config of issue 15's target,
+// ESLint's recommended rules (every core rule whose `meta.docs.recommended` is set, which is what
+// `@eslint/js`'s `recommended` holds); B is A plus keyguard's `recommended`. The configs alternate
+// file by file, so they share the machine's load. B − A is keyguard's cost; (parse + B) /
+// (parse + A) estimates B/A of a lint. Each is measured twice: in CPU time of the process
+// (`process.cpuUsage()`, the headline: on a shared machine it leaves out the time spent waiting
+// for other processes) and in wall time.
 //
-//   node bench/rulecost.mjs [passes] [baseline]      (BENCH_PACKAGES as for bench/speed.mjs)
+//   node bench/rulecost.mjs [passes] [baseline...]      (BENCH_PACKAGES as for bench/speed.mjs)
+//
+// RULECOST_BASE=none makes A a config without any rule (ESLint's traversal and scope work only).
 //
 // Use it to judge a change to a rule. With `baseline`, the plugin entry of another build (e.g. a
 // copy of dist/ made before the change: `cp -r dist /tmp/base` then `/tmp/base/rules/index.js`),
-// a third config B0 runs that build in the same alternation, and B − B0 is the change's effect.
+// a config B0 runs that build in the same alternation, and B − B0 is the change's effect (B1, … for
+// further baselines).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -44,11 +51,17 @@ const configArray = (configs) => {
   array.normalizeSync();
   return array;
 };
-const CONFIGS = { A: configArray([base]), B: configArray([base, plugin.configs.recommended]) };
-const baseline = process.argv[3];
-if (baseline) {
-  const before = (await import(pathToFileURL(resolve(baseline)).href)).default;
-  CONFIGS.B0 = configArray([base, before.configs.recommended]);
+const BASE = process.env.RULECOST_BASE ?? "recommended";
+if (BASE !== "recommended" && BASE !== "none") throw new Error(`RULECOST_BASE must be "recommended" or "none", not ${JSON.stringify(BASE)}`);
+const { builtinRules } = createRequire(import.meta.url)(join(ROOT, "node_modules/eslint/lib/unsupported-api.js"));
+const eslintRecommended = Object.fromEntries([...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended).map(([name]) => [name, "error"]));
+const realistic = BASE === "recommended" ? [base, { rules: eslintRecommended }] : [base];
+const CONFIGS = { A: configArray(realistic), B: configArray([...realistic, plugin.configs.recommended]) };
+const baselines = process.argv.slice(3);
+const baseline = baselines.length > 0;
+for (const [i, path] of baselines.entries()) {
+  const before = (await import(pathToFileURL(resolve(path)).href)).default;
+  CONFIGS[`B${i}`] = configArray([...realistic, before.configs.recommended]);
 }
 const names = Object.keys(CONFIGS);
 const linter = new Linter({ cwd: corpus, configType: "flat" });
@@ -69,6 +82,11 @@ function parse(text, filePath) {
 }
 
 const ms = { parse: 0, ...Object.fromEntries(names.map((name) => [name, 0])) };
+const cpuMs = { parse: 0, ...Object.fromEntries(names.map((name) => [name, 0])) };
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const messages = Object.fromEntries(names.map((name) => [name, 0]));
 let linted = 0;
 for (let pass = 0; pass <= PASSES; pass++) {
@@ -79,34 +97,62 @@ for (let pass = 0; pass <= PASSES; pass++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(i + k) % names.length];
       const parseStart = process.hrtime.bigint();
+      const parseCpu = cpuNow();
       const sourceCode = parse(text, filePath);
+      const startCpu = cpuNow();
       const start = process.hrtime.bigint();
       const result = linter.verify(sourceCode, CONFIGS[name], { filename: filePath });
       const end = process.hrtime.bigint();
+      const endCpu = cpuNow();
       if (pass === 0) continue;
       if (result.some((m) => m.fatal)) throw new Error(`${filePath}: ${result.find((m) => m.fatal).message}`);
       ms[name] += Number(end - start) / 1e6;
-      if (name === "A") ms.parse += Number(start - parseStart) / 1e6;
+      cpuMs[name] += endCpu - startCpu;
+      if (name === "A") {
+        ms.parse += Number(start - parseStart) / 1e6;
+        cpuMs.parse += startCpu - parseCpu;
+      }
       messages[name] += result.length;
     }
     if (pass > 0) linted++;
   }
 }
-const diff = ms.B - ms.A;
+/** The figures of one clock: verify times, keyguard's cost, and the estimated ratio of whole lints. */
+function figures(t) {
+  const diff = t.B - t.A;
+  return {
+    ms: Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])),
+    keyguardMs: Math.round(diff),
+    keyguardMsPerMiBPass: +(diff / PASSES / (counts.bytes / 2 ** 20)).toFixed(1),
+    verifyRatio: +(t.B / t.A).toFixed(4),
+    estimatedLintRatio: +((t.parse + t.B) / (t.parse + t.A)).toFixed(4),
+    ...(baseline
+      ? {
+          baselines: baselines.map((path, i) => ({
+            build: path,
+            keyguardMs: Math.round(t[`B${i}`] - t.A),
+            estimatedLintRatio: +((t.parse + t[`B${i}`]) / (t.parse + t.A)).toFixed(4),
+            changeMs: Math.round(t.B - t[`B${i}`]),
+          })),
+        }
+      : {}),
+  };
+}
 const summary = {
   files: counts.files,
   mib: +(counts.bytes / 2 ** 20).toFixed(1),
   passes: PASSES,
-  ms: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v)])),
-  keyguardMs: Math.round(diff),
-  keyguardMsPerMiBPass: +(diff / PASSES / (counts.bytes / 2 ** 20)).toFixed(1),
-  estimatedLintRatio: +((ms.parse + ms.B) / (ms.parse + ms.A)).toFixed(4),
-  ...(baseline ? { baselineMs: Math.round(ms.B0 - ms.A), changeMs: Math.round(ms.B - ms.B0) } : {}),
+  base: BASE === "recommended" ? `ESLint's recommended rules (${Object.keys(eslintRecommended).length})` : "no rules",
+  cpu: figures(cpuMs),
+  wall: figures(ms),
   messages,
 };
-console.log(
-  `${linted} file lints per config: parse ${summary.ms.parse} ms, verify A ${summary.ms.A} ms, B ${summary.ms.B} ms; ` +
-    `keyguard (B − A) ${summary.keyguardMs} ms; (parse + B) / (parse + A) = ${summary.estimatedLintRatio}` +
-    (baseline ? `; baseline build (B0 − A) ${summary.baselineMs} ms, change (B − B0) ${summary.changeMs} ms` : ""),
-);
+for (const clock of ["cpu", "wall"]) {
+  const f = summary[clock];
+  console.log(
+    `${clock}: ${linted} file lints per config, A = ${summary.base}: parse ${f.ms.parse} ms, verify A ${f.ms.A} ms, B ${f.ms.B} ms; ` +
+      `keyguard (B − A) ${f.keyguardMs} ms; (parse + B) / (parse + A) = ${f.estimatedLintRatio}` +
+      (f.baselines ?? []).map((b, i) => `; baseline B${i} (${b.build}): B${i} − A ${b.keyguardMs} ms, (parse + B${i}) / (parse + A) = ${b.estimatedLintRatio}, change (B − B${i}) ${b.changeMs} ms`).join(""),
+  );
+}
 console.log(JSON.stringify(summary));

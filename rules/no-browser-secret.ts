@@ -17,11 +17,12 @@ import {
 import { createFlow, type FlowSource } from "./analysis/flow.js";
 import { assignedOnceInit } from "./analysis/bindings.js";
 import { moduleRefs } from "./analysis/modules.js";
-import { envVarName, isEnvObject } from "./analysis/env.js";
+import { envVarName, isEnvObject, mayReadEnv } from "./analysis/env.js";
 import { calleeName, propertyName, unwrap } from "./analysis/syntax.js";
 import { createClientMatcher, objectProps } from "./analysis/client-calls.js";
 import { globMatches, relativePath } from "./glob.js";
-import { createRule } from "./utils.js";
+import { literalAlternation } from "../src/detect/detector.js";
+import { createRule, perOptions } from "./utils.js";
 
 export type Options = [
   {
@@ -56,6 +57,33 @@ function hasUseClient(program: TSESTree.Program): boolean {
     if (statement.directive === "use client") return true;
   }
   return false;
+}
+
+/** What the rule derives from its options, once per options object. */
+const setupFor = perOptions((options: Options[0]) => ({
+  prefixes: options.publicPrefixes?.length
+    ? [...PUBLIC_ENV_PREFIXES, ...options.publicPrefixes.map((prefix) => ({ prefix, frameworks: "your bundler (option publicPrefixes)", access: ["process.env", "import.meta.env"] as const, docs: "" }))]
+    : PUBLIC_ENV_PREFIXES,
+  extraPublic: (options.publicNames ?? []).map(publicNameWords),
+  ephemeral: new Set([...EPHEMERAL_WORDS, ...(options.ephemeralNames ?? [])].map((w) => w.replace(/_/g, "").toUpperCase())),
+}));
+
+/** The words of the checks that need no environment read: a public environment module, a browser flag, a bundler plugin. */
+const WORD_KINDS = new Map<string, "module" | "flag" | "plugin">([
+  ...PUBLIC_ENV_MODULES.map((m) => [m.module, "module"] as const),
+  ...BROWSER_FLAGS.map((f) => [f.option, "flag"] as const),
+  ["DefinePlugin", "plugin"],
+  ["EnvironmentPlugin", "plugin"],
+]);
+/** One pass over a file's text for all of them: an alternation of literals, no quantifier (in the ReDoS gate). */
+export const BROWSER_WORDS = new RegExp(literalAlternation([...WORD_KINDS.keys()]), "g");
+
+/** The kinds of {@link WORD_KINDS} the text names. */
+function namedIn(text: string): Set<string> {
+  const kinds = new Set<string>();
+  BROWSER_WORDS.lastIndex = 0;
+  for (let m = BROWSER_WORDS.exec(text); m !== null; m = BROWSER_WORDS.exec(text)) kinds.add(WORD_KINDS.get(m[0])!);
+  return kinds;
 }
 
 /** Whether `node` is statically `true`. */
@@ -121,17 +149,29 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ clientFiles: [], publicPrefixes: [], publicNames: [], allowEphemeral: true, ephemeralNames: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const prefixes: readonly PublicEnvPrefix[] = options.publicPrefixes?.length
-      ? [...PUBLIC_ENV_PREFIXES, ...options.publicPrefixes.map((prefix) => ({ prefix, frameworks: "your bundler (option publicPrefixes)", access: ["process.env", "import.meta.env"] as const, docs: "" }))]
-      : PUBLIC_ENV_PREFIXES;
-    const extraPublic = (options.publicNames ?? []).map(publicNameWords);
-    const ephemeral = new Set([...EPHEMERAL_WORDS, ...(options.ephemeralNames ?? [])].map((w) => w.replace(/_/g, "").toUpperCase()));
+    const { prefixes, extraPublic, ephemeral } = setupFor(options);
     const file = basename(context.filename);
     const isConfig = CONFIG_FILE.test(file);
     const isNextConfig = NEXT_CONFIG.test(file);
     const isNuxtConfig = NUXT_CONFIG.test(file);
-    let clientWhy: string | undefined;
     const matcher = createClientMatcher(context);
+    /** Why the file runs in the browser, if it does: the `"use client"` directive, or option `clientFiles`. */
+    const clientWhy = hasUseClient(sourceCode.ast)
+      ? 'it has the "use client" directive'
+      : options.clientFiles?.length && options.clientFiles.some((g) => globMatches(g, relativePath(context.cwd, context.filename)))
+        ? "it matches the rule's `clientFiles` option"
+        : undefined;
+
+    // Each check needs words in the file's text (a name is only read where it is written, a module
+    // only imported by its name): a public prefix or a browser file with an environment read, a
+    // public environment module, a browser flag, a client module in a browser file, a bundler
+    // config. Only the listeners of the checks the text allows are registered; most files get none.
+    const text = sourceCode.text;
+    const named = namedIn(text);
+    const readsEnv = mayReadEnv(text) && (clientWhy !== undefined || prefixes.some((p) => text.includes(p.prefix)));
+    const importsPublicEnv = named.has("module");
+    const constructsClients = named.has("flag") || (clientWhy !== undefined && matcher.mayHaveClients());
+    const usesEnvPlugins = named.has("plugin");
 
     const secret = (name: string, prefix = "") => judgeName(name, prefix, extraPublic).secret !== undefined;
 
@@ -334,20 +374,14 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
-      Program(program) {
-        if (hasUseClient(program)) clientWhy = 'it has the "use client" directive';
-        else if (options.clientFiles?.length) {
-          const path = relativePath(context.cwd, context.filename);
-          if (options.clientFiles.some((g) => globMatches(g, path))) clientWhy = "it matches the rule's `clientFiles` option";
-        }
-      },
-      MemberExpression(node) {
+    const listeners: TSESLint.RuleListener = {};
+    if (readsEnv) {
+      listeners.MemberExpression = (node) => {
         const name = envVarName(node);
         if (name === undefined) return;
         checkEnvRead(node, name, accessOf(node.object), node.computed || node.property.type === AST_NODE_TYPES.Identifier ? node.property : undefined);
-      },
-      VariableDeclarator(node) {
+      };
+      listeners.VariableDeclarator = (node) => {
         if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init || !isEnvObject(node.init)) return;
         const access = accessOf(node.init);
         for (const p of node.id.properties) {
@@ -355,48 +389,57 @@ export default createRule<Options, MessageIds>({
           const name = propertyName(p.key, p.computed);
           if (name !== undefined) checkEnvRead(p.key, name, access);
         }
-      },
-      ImportDeclaration(node) {
-        const module = PUBLIC_ENV_MODULES.find((m) => m.module === node.source.value);
-        if (!module) return;
-        for (const spec of node.specifiers) {
-          if (spec.type !== AST_NODE_TYPES.ImportSpecifier) continue;
-          const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-          const how = `module \`${module.module}\``;
-          if (module.form === "named") {
-            if (secret(imported, imported.startsWith("PUBLIC_") ? "PUBLIC_" : "")) {
-              context.report({ node: spec, messageId: "publicEnv", data: { name: imported, frameworks: module.frameworks, how } });
-            }
-            continue;
-          }
-          if (imported !== "env") continue;
-          for (const variable of sourceCode.getDeclaredVariables(spec)) {
-            for (const ref of variable.references) {
-              const parent = ref.identifier.parent;
-              if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) continue;
-              const name = propertyName(parent.property, parent.computed);
-              if (name !== undefined && secret(name, name.startsWith("PUBLIC_") ? "PUBLIC_" : "")) {
-                context.report({ node: parent, messageId: "publicEnv", data: { name, frameworks: module.frameworks, how } });
-              }
-            }
-          }
-        }
-      },
-      NewExpression(node) {
-        checkCall(node);
+      };
+    }
+    if (importsPublicEnv) listeners.ImportDeclaration = checkImport;
+    if (constructsClients) listeners.CallExpression = checkCall;
+    if (constructsClients || usesEnvPlugins) {
+      listeners.NewExpression = (node) => {
+        if (constructsClients) checkCall(node);
+        if (!usesEnvPlugins) return;
         const name = calleeName(node.callee);
         if (name === "DefinePlugin" && node.arguments[0]) checkInlined(node.arguments[0], "webpack DefinePlugin");
         else if (name === "EnvironmentPlugin") checkEnvironmentPlugin(node);
-      },
-      CallExpression: checkCall,
-      Property(node) {
+      };
+    }
+    if (isConfig) {
+      listeners.Property = (node) => {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
         const key = propertyName(node.key, node.computed);
-        if (key === "define" && isConfig) checkInlined(node.value, "The bundler's `define`");
+        if (key === "define") checkInlined(node.value, "The bundler's `define`");
         else if (key === "env" && isNextConfig) checkInlined(node.value, "Next.js `env`");
         else if (key === "public" && isNuxtConfig && isRuntimeConfig(node.parent)) checkInlined(node.value, "Nuxt `runtimeConfig.public`");
-      },
-    };
+      };
+    }
+    return listeners;
+
+    /** `import { X } from "$env/static/public"`, and `env.X` of `import { env } from "$env/dynamic/public"`. */
+    function checkImport(node: TSESTree.ImportDeclaration) {
+      const module = PUBLIC_ENV_MODULES.find((m) => m.module === node.source.value);
+      if (!module) return;
+      for (const spec of node.specifiers) {
+        if (spec.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+        const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+        const how = `module \`${module.module}\``;
+        if (module.form === "named") {
+          if (secret(imported, imported.startsWith("PUBLIC_") ? "PUBLIC_" : "")) {
+            context.report({ node: spec, messageId: "publicEnv", data: { name: imported, frameworks: module.frameworks, how } });
+          }
+          continue;
+        }
+        if (imported !== "env") continue;
+        for (const variable of sourceCode.getDeclaredVariables(spec)) {
+          for (const ref of variable.references) {
+            const parent = ref.identifier.parent;
+            if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) continue;
+            const name = propertyName(parent.property, parent.computed);
+            if (name !== undefined && secret(name, name.startsWith("PUBLIC_") ? "PUBLIC_" : "")) {
+              context.report({ node: parent, messageId: "publicEnv", data: { name, frameworks: module.frameworks, how } });
+            }
+          }
+        }
+      }
+    }
 
     function isRuntimeConfig(object: TSESTree.ObjectExpression): boolean {
       const holder = object.parent;

@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { globMatches, relativePath, TEST_FILE_GLOBS } from "./glob.js";
-import { SECRET_MODULE, secretExportReferences, typeNamesSecretString } from "./analysis/secret-imports.js";
+import { mentionsSecretModule, secretExportReferences, typeNamesSecretString } from "./analysis/secret-imports.js";
 import { brandTypes, isAny, typescript, isKeyguardSecretExport, isSecretOrNullish, typeName } from "./analysis/secret-type.js";
 import { createRule } from "./utils.js";
 
@@ -37,6 +37,25 @@ const MAY_BE_ANY = new Set<string>([
 ]);
 
 /**
+ * Whether the type of parameter `name` of `fn` is cheap to ask for: the parameter (destructured or
+ * not) has a written type, or `fn` is a declaration or a class method, whose unwritten parameter
+ * types are \`any\` without looking at anything else. An unannotated parameter of a function
+ * expression or arrow function takes its type from where the function is passed
+ * (\`items.map(async ([k, v]) => …)\`): typing it resolves the call around it.
+ */
+function parameterTypeIsCheap(fn: TSESTree.Node, name: TSESTree.Node): boolean {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.TSDeclareFunction) return true;
+  if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.parent.type === AST_NODE_TYPES.MethodDefinition) return true;
+  let param: TSESTree.Node = name;
+  while (param.parent && param.parent !== fn) param = param.parent;
+  for (;;) {
+    if (param.type === AST_NODE_TYPES.TSParameterProperty) param = param.parameter;
+    else if (param.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
+    else return "typeAnnotation" in param && param.typeAnnotation !== undefined;
+  }
+}
+
+/**
  * Whether `node` may be \`any\` and its type is cheap to ask for, seen from the syntax: a name
  * declared with a type (a parameter, an annotated variable, an import) or bound to such an
  * expression, \`this\`, member accesses of those, calls of a function by name or of a method of such
@@ -54,7 +73,7 @@ function cheapToType(node: TSESTree.Node, scope: () => TSESLint.Scope.Scope, dep
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (!def) return variable !== null && variable !== undefined && variable.defs.length === 0; // a global (\`JSON\`)
       if (def.type === "ImportBinding" || def.type === "FunctionName" || def.type === "ClassName") return true;
-      if (def.type === "Parameter") return def.name.parent?.type !== AST_NODE_TYPES.ArrowFunctionExpression || "typeAnnotation" in def.name && def.name.typeAnnotation !== undefined;
+      if (def.type === "Parameter") return parameterTypeIsCheap(def.node, def.name);
       if (def.type !== "Variable") return false;
       if (def.node.id.typeAnnotation) return true;
       return def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init !== null && cheapToType(def.node.init, scope, depth + 1);
@@ -136,7 +155,7 @@ export default createRule<Options, MessageIds>({
 
     // Without type information the brand and unsafeSecretString are found only through imports of
     // keyguard/secret: a file that never names the module has nothing to report, and is skipped.
-    if (!checker && !sourceCode.text.includes(SECRET_MODULE)) return {};
+    if (!checker && !mentionsSecretModule(sourceCode.text)) return {};
 
     const file = relativePath(context.cwd, context.filename);
     const globs = [...(options.allow ?? []), ...(options.allowTestFiles === false ? [] : TEST_FILE_GLOBS)];
@@ -219,12 +238,27 @@ export default createRule<Options, MessageIds>({
         if (!brand!.carries(target)) return;
         source = checker!.getTypeAtLocation(tsNode);
       } else {
+        if (value.type === AST_NODE_TYPES.Identifier && !declaredMayBeAny(tsNode)) return;
         source = checker!.getTypeAtLocation(tsNode);
         if (!isAny(source)) return;
         target = checker!.getContextualType(tsNode);
       }
       if (!target || !brand!.anyReaches(source, target)) return;
       context.report({ node: value, messageId: "anyIntoSecret", data: { how: `${how()}, typed \`${typeName(target, checker!)}\`` } });
+    }
+
+    /**
+     * Whether a name's declared type lets it be \`any\` where it is used: it is \`any\` or
+     * \`unknown\`, the only types a narrowing can turn into \`any\`. Asked of the symbol, this skips
+     * typing the place: for a shorthand property (\`{ baseURL }\`) that types the whole object literal
+     * against the call it is passed to.
+     */
+    function declaredMayBeAny(name: ts.Node): boolean {
+      const parent = name.parent;
+      let symbol = tsm!.isShorthandPropertyAssignment(parent) && parent.name === name ? checker!.getShorthandAssignmentValueSymbol(parent) : checker!.getSymbolAtLocation(name);
+      if (!symbol) return true;
+      if (symbol.flags & tsm!.SymbolFlags.Alias) symbol = checker!.getAliasedSymbol(symbol);
+      return (checker!.getTypeOfSymbol(symbol).flags & (tsm!.TypeFlags.Any | tsm!.TypeFlags.Unknown)) !== 0;
     }
 
     /** The written return type of the function `node` returns from (awaited for an async function), if any. */
@@ -359,6 +393,8 @@ export default createRule<Options, MessageIds>({
       // called by name, or any callee given type arguments (\`api.get<AppConfig>(…)\`): typing every
       // method chain of a file (\`client.chat.completions.create\`) costs more than the lint itself.
       if (node.callee.type !== AST_NODE_TYPES.Identifier && !node.typeArguments) return;
+      const declared = declaredSignatures(node.callee);
+      if (declared && !declared.some((d) => returnOnlyTypeParameters(d).length > 0)) return;
       const calleeType = typeOf(node.callee);
       const signatures = node.type === AST_NODE_TYPES.NewExpression ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
       if (!signatures.some((s) => s.declaration && !tsm!.isJSDocSignature(s.declaration) && returnOnlyTypeParameters(s.declaration).length > 0)) return;
@@ -387,6 +423,22 @@ export default createRule<Options, MessageIds>({
         messageId: "generic",
         data: { callee: callee.length > 60 ? "this function" : callee, parameter: parameters.map((p) => `\`${p}\``).join(", "), type: typeName(claimed, checker!) },
       });
+    }
+
+    /**
+     * The signatures of a callee named by a function or class declaration, read from the declarations
+     * (import aliases followed) without typing the callee: a function's signatures are its
+     * declarations, overloads included, and a class's construct signatures take no type parameter
+     * of their own (a constructor declares none), so they make nothing out of nothing. `undefined`
+     * for any other callee (a variable holding a function), whose type must be asked.
+     */
+    function declaredSignatures(callee: TSESTree.Node): readonly ts.SignatureDeclaration[] | undefined {
+      let symbol = checker!.getSymbolAtLocation(typed!.esTreeNodeToTSNodeMap.get(callee));
+      if (symbol && symbol.flags & tsm!.SymbolFlags.Alias) symbol = checker!.getAliasedSymbol(symbol);
+      const declarations = symbol?.declarations ?? [];
+      if (declarations.length === 0) return undefined;
+      if (declarations.every((d) => tsm!.isClassDeclaration(d))) return [];
+      return declarations.every((d) => tsm!.isFunctionDeclaration(d)) ? (declarations as ts.FunctionDeclaration[]) : undefined;
     }
 
     /** An overload whose return type holds the brand, when the implementation returns \`any\` (which the compiler accepts for every overload). */
@@ -437,8 +489,11 @@ export default createRule<Options, MessageIds>({
         const tsNode = typed!.esTreeNodeToTSNodeMap.get(callee);
         // The name's own declaration (imports, re-exports), or, for a variable that holds the
         // function (`const { unsafeSecretString: f } = await import(…)`), the function its type is.
+        // The latter is asked only of such a variable: an import's symbol is its declaration.
         const symbol = checker.getSymbolAtLocation(tsNode);
-        if (isKeyguardSecretExport(symbol, "unsafeSecretString", checker) || isKeyguardSecretExport(checker.getTypeAtLocation(tsNode).getSymbol(), "unsafeSecretString", checker)) {
+        const root = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : node.callee;
+        const imported = root.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(sourceCode.getScope(root), root)?.defs.every((d) => d.type === "ImportBinding") === true;
+        if (isKeyguardSecretExport(symbol, "unsafeSecretString", checker) || (!imported && isKeyguardSecretExport(checker.getTypeAtLocation(tsNode).getSymbol(), "unsafeSecretString", checker))) {
           reportUnsafe(node.callee);
         }
       },

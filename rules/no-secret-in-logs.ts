@@ -17,12 +17,12 @@ import {
 import { createFlow, isGlobalName, typeCarries, type Flow, type FlowSource } from "./analysis/flow.js";
 import { assignedOnceInit } from "./analysis/bindings.js";
 import { moduleRefs } from "./analysis/modules.js";
-import { isEnvObject } from "./analysis/env.js";
+import { isEnvObject, mayReadEnv } from "./analysis/env.js";
 import { calleeName, memberPath, propertyName, unwrap } from "./analysis/syntax.js";
-import { createClientMatcher } from "./analysis/client-calls.js";
-import { SECRET_MODULE, namesSecretExport } from "./analysis/secret-imports.js";
-import { isSecretString } from "./analysis/secret-type.js";
-import { createRule } from "./utils.js";
+import { createClientMatcher, moduleMentionPattern } from "./analysis/client-calls.js";
+import { SECRET_MODULE, mentionsSecretModule, namesSecretExport } from "./analysis/secret-imports.js";
+import { brandTypes, isSecretString } from "./analysis/secret-type.js";
+import { createRule, perOptions } from "./utils.js";
 
 /** A logger of the user's own, in the catalog's form. */
 export interface UserLogger {
@@ -63,6 +63,24 @@ const BODY_NAMES = new Set(["body", "data", "payload", "requestBody"]);
 const CHAIN_METHODS = new Set(["status", "code", "type", "set", "header", "headers", "setHeader", "append", "vary"]);
 
 const DEFAULTS: Options[0] = { loggers: [], loggerNames: [], sanitizers: [], publicNames: [], sinks: {} };
+
+/** What the rule derives from its options, once per options object. */
+const setupFor = perOptions((options: Options[0]) => {
+  const loggers: readonly LoggerEntry[] = options.loggers?.length
+    ? [...options.loggers.map((l, i) => ({ id: `custom:${i}`, name: `${l.module} ${l.export}`, modules: [l.module], exports: [{ export: l.export, kind: l.kind, ...(l.member ? { member: l.member } : {}) }], methods: l.methods, children: l.children ?? [] })), ...LOGGERS]
+    : LOGGERS;
+  return {
+    sinks: { console: true, loggers: true, errors: true, responses: true, storage: true, serialize: true, ...options.sinks },
+    loggers,
+    loggerNames: new Set(options.loggerNames ?? []),
+    /** Every method of a logger, for a cheap exit before any scope lookup. */
+    loggerMethods: new Set(loggers.flatMap((l) => l.methods)),
+    /** Any logger module in quotes: one pass over a file's text (the client prefilter's pattern, for the loggers' modules). */
+    loggerModules: moduleMentionPattern(loggers),
+    sanitizers: new Set(options.sanitizers ?? []),
+    extraPublic: (options.publicNames ?? []).map(publicNameWords),
+  };
+});
 
 export default createRule<Options, MessageIds>({
   name: "no-secret-in-logs",
@@ -144,25 +162,25 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [DEFAULTS],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const sinks = { console: true, loggers: true, errors: true, responses: true, storage: true, serialize: true, ...options.sinks };
-    const loggers: readonly LoggerEntry[] = options.loggers?.length
-      ? [...options.loggers.map((l, i) => ({ id: `custom:${i}`, name: `${l.module} ${l.export}`, modules: [l.module], exports: [{ export: l.export, kind: l.kind, ...(l.member ? { member: l.member } : {}) }], methods: l.methods, children: l.children ?? [] })), ...LOGGERS]
-      : LOGGERS;
-    const loggerNames = new Set(options.loggerNames ?? []);
-    /** Every method of a logger, for a cheap exit before any scope lookup. */
-    const loggerMethods = new Set(loggers.flatMap((l) => l.methods));
-    /** Whether the file names a logger module in quotes (a logger can only be imported by a string); computed on first use. */
-    let mentionsLogger: boolean | undefined;
-    const fileMentionsLogger = () =>
-      (mentionsLogger ??= loggers.some((l) => l.modules.some((m) => sourceCode.text.includes(`"${m}"`) || sourceCode.text.includes(`'${m}'`) || sourceCode.text.includes(`\`${m}\``))));
-    const sanitizers = new Set(options.sanitizers ?? []);
-    const extraPublic = (options.publicNames ?? []).map(publicNameWords);
     const matcher = createClientMatcher(context);
-
     // Type information, when the parser has it: every SecretString (also inside objects and arrays).
     const services = sourceCode.parserServices;
     const program = services?.program ?? undefined;
     const checker: ts.TypeChecker | undefined = program?.getTypeChecker();
+
+    // Every report traces a sink's argument to a source: an environment read, a keyguard loader, a
+    // catalog client, or (with type information) a SecretString. A file whose text can hold none of
+    // them (no `env`, no keyguard/secret, no client module; no brand in the program) is skipped
+    // without a listener: most files of a code base, whatever sinks they have.
+    const text = sourceCode.text;
+    /** Whether a type can carry the brand: keyguard's brand module is in the program (type queries are made only then). */
+    const brandInProgram = program !== undefined && brandTypes(program).inProgram;
+    if (!brandInProgram && !mayReadEnv(text) && !mentionsSecretModule(text) && !matcher.mayHaveClients()) return {};
+
+    const { sinks, loggers, loggerNames, loggerMethods, loggerModules, sanitizers, extraPublic } = setupFor(options);
+    /** Whether the file names a logger module in quotes (a logger can only be imported by a string); computed on first use. */
+    let mentionsLogger: boolean | undefined;
+    const fileMentionsLogger = () => (mentionsLogger ??= loggerModules.test(sourceCode.text));
     const typeCache = new WeakMap<ts.Type, boolean>();
     const isSecretType = (type: ts.Type) => isSecretString(type, checker!);
 
@@ -210,7 +228,7 @@ export default createRule<Options, MessageIds>({
           const client = matcher.clientsOf(node).find((c) => !c.publicByDesign);
           if (client) return { kind: "client", node, label: client.id };
         }
-        if (checker && services?.esTreeNodeToTSNodeMap && (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AwaitExpression)) {
+        if (brandInProgram && checker && services?.esTreeNodeToTSNodeMap && (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AwaitExpression)) {
           if (node.type === AST_NODE_TYPES.Identifier && isDeclarationName(node)) return undefined;
           const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node as never));
           if (typeCarries(type, checker, isSecretType, typeCache)) return { kind: "secretType", node };
@@ -378,8 +396,8 @@ export default createRule<Options, MessageIds>({
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = propertyName(callee.property, callee.computed);
         if (method === undefined) return undefined;
-        const path = memberPath(callee.object);
-        if (path !== undefined && loggerNames.has(path) && LOGGER_LEVELS.has(method)) return { messageId: "toLog", sink: `\`${path}.${method}()\`` };
+        const path = loggerNames.size > 0 && LOGGER_LEVELS.has(method) ? memberPath(callee.object) : undefined;
+        if (path !== undefined && loggerNames.has(path)) return { messageId: "toLog", sink: `\`${path}.${method}()\`` };
         if (!loggerMethods.has(method) || !fileMentionsLogger()) return undefined;
         const entry = loggerOf(callee.object);
         if (entry?.methods.includes(method)) return { messageId: "toLog", sink: `the ${entry.name} logger (\`.${method}()\`)` };

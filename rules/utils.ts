@@ -52,3 +52,21 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     },
   };
 }
+
+/**
+ * `build` run once per options object: what a rule derives from its options alone (sets, merged
+ * catalogs, compiled patterns) is made for the first file and reused for every other. ESLint hands
+ * each file the same option objects of the config (`createRule` passes them on frozen), so the
+ * cache is hit on every file but the first; it holds nothing once the config is gone.
+ */
+export function perOptions<O extends object, T>(build: (options: O) => T): (options: O) => T {
+  const cache = new WeakMap<O, T>();
+  return (options) => {
+    let value = cache.get(options);
+    if (value === undefined) {
+      value = build(options);
+      cache.set(options, value);
+    }
+    return value;
+  };
+}

@@ -260,7 +260,7 @@ function mergeSources(
  * an alternation of literals (a trie), no quantifier. Much cheaper than a search per module and
  * quote. Built once per configuration, by `setupFor`.
  */
-export function moduleMentionPattern(entries: readonly ClientEntry[] = CLIENTS): RegExp {
+export function moduleMentionPattern(entries: readonly { readonly modules: readonly string[] }[] = CLIENTS): RegExp {
   const modules = [...new Set(entries.flatMap((e) => e.modules))];
   const alternatives = modules.map((m) => (m.endsWith("*") ? m.slice(0, -1) : { text: m, tail: "[\"'`]" }));
   return new RegExp(`["'\`]${literalAlternation(alternatives)}`);
@@ -273,6 +273,14 @@ const HEADER_NAMES = new Set(KEY_HEADERS.map((h) => h.toLowerCase()));
 interface MatcherSetup {
   readonly entries: readonly ClientEntry[];
   readonly mention: RegExp;
+  /** The last text `mention` was tested on, and the answer: the rules of a lint ask it of the same file in turn. */
+  last?: { readonly text: string; readonly found: boolean };
+}
+
+/** Whether `text` names a client module of `setup` (the answer for the last text is kept). */
+function mentionedIn(setup: MatcherSetup, text: string): boolean {
+  if (setup.last?.text !== text) setup.last = { text, found: setup.mention.test(text) };
+  return setup.last.found;
 }
 
 /**
@@ -302,7 +310,7 @@ function setupFor(clients: readonly UserClient[] | undefined): MatcherSetup {
  * malformed `clients`, as `createClientMatcher` does.
  */
 export function mentionsClientModule(text: string, clients?: readonly UserClient[]): boolean {
-  return setupFor(clients).mention.test(text);
+  return mentionedIn(setupFor(clients), text);
 }
 
 /** The `extends` expression of the class whose constructor holds the `super(…)` call `node`. */
@@ -317,7 +325,8 @@ export function createClientMatcher(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   options: ClientMatcherOptions = {},
 ): ClientMatcher {
-  const { entries, mention } = setupFor(options.clients);
+  const setup = setupFor(options.clients);
+  const entries = setup.entries;
   const sourceCode = context.sourceCode;
 
   /**
@@ -327,7 +336,7 @@ export function createClientMatcher(
    */
   let mentionsClientModule = options.mentionsClientModule;
   function fileMentionsClientModule(): boolean {
-    mentionsClientModule ??= mention.test(sourceCode.text);
+    mentionsClientModule ??= mentionedIn(setup, sourceCode.text);
     return mentionsClientModule;
   }
 

@@ -9,6 +9,27 @@ import { assignedOnceInit } from "./bindings.js";
 import { moduleRefs } from "./modules.js";
 import { memberPath, propertyName, unwrap } from "./syntax.js";
 
+/** `env` as a word: what every read below but Nuxt's `useRuntimeConfig()` writes in the file. */
+const ENV_WORD = /\benv\b/;
+
+/**
+ * Whether a file's text can hold a read of the environment that `isEnvObject`, `envVarName`,
+ * `isEnvContainer` or `isEnvRead` recognise (Nuxt's `useRuntimeConfig()` aside): each of them
+ * names `env` as a word (`process.env`, `import.meta.env`, `Deno.env`, `c.env`, `$env/…`), since
+ * a property name is only read where it is written. A file without it reads no environment, and a
+ * rule can skip it without a listener.
+ */
+export function mayReadEnv(text: string): boolean {
+  if (lastText !== text) {
+    lastText = text;
+    lastAnswer = ENV_WORD.test(text);
+  }
+  return lastAnswer;
+}
+/** The last text `mayReadEnv` was asked about, and its answer: the rules of a lint ask of the same file in turn. */
+let lastText: string | undefined;
+let lastAnswer = false;
+
 /** `process.env`, `import.meta.env`, `Bun.env`. */
 export function isEnvObject(node: TSESTree.Node): boolean {
   const n = unwrap(node);

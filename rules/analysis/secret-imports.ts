@@ -8,6 +8,11 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescr
 import { assignedOnceInit } from "./bindings.js";
 
 export const SECRET_MODULE = "keyguard/secret";
+
+/** Whether a file's text names `keyguard/secret` (an import of it can only be written so): without it, nothing in the file comes from there. */
+export function mentionsSecretModule(text: string): boolean {
+  return text.includes(SECRET_MODULE);
+}
 const MAX_DEPTH = 8;
 
 /** The export of `keyguard/secret` a variable is an import of (`"*"` for a namespace import), if any. */

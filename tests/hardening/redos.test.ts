@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "@typescript-eslint/parser";
 import { describe, expect, it } from "vitest";
 import { moduleMentionPattern } from "../../rules/analysis/client-calls.js";
+import { BROWSER_WORDS } from "../../rules/no-browser-secret.js";
 import { compiledPatterns } from "../../src/detect/index.js";
 import { loadedPatterns, rememberLoaded } from "../../src/secret/registry.js";
 
@@ -38,6 +39,7 @@ const DYNAMIC_SITES: Record<string, string> = {
     "catalog patterns: checked below through compiledPatterns(); extraPatterns/allow: the user's own options",
   "rules/analysis/client-calls.ts":
     "the client-module prefilter: checked below through moduleMentionPattern() (an alternation of escaped module names)",
+  "rules/no-browser-secret.ts": "the rule's words prefilter: checked below through BROWSER_WORDS (an alternation of the catalog's escaped literals)",
   "src/secret/registry.ts":
     "the loaded-value pattern of the redactor: checked below through loadedPatterns() (a trie of escaped literals, with hostile values)",
 };
@@ -130,6 +132,10 @@ describe("ReDoS gate", () => {
     const custom = moduleMentionPattern([{ modules: ["(a+)+b", "@corp/ai-*"] } as never]);
     expect(custom.test(`import x from "(a+)+b";`)).toBe(true);
     expect(analyse(custom.source, custom.flags).status).toBe("safe");
+  });
+
+  it("no-browser-secret's words prefilter, as the rule compiles it, is safe", () => {
+    expect(analyse(BROWSER_WORDS.source, BROWSER_WORDS.flags).status).toBe("safe");
   });
 
   it("the loaded-value pattern of the redactor, as the registry compiles it, is safe, hostile values included", () => {

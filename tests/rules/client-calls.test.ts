@@ -2,7 +2,7 @@ import tsParser from "@typescript-eslint/parser";
 import { ESLintUtils, type TSESTree } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import { createClientMatcher, objectProps, userClientEntries, type UserClient } from "../../rules/analysis/client-calls.js";
+import { createClientMatcher, mentionsClientModule, objectProps, userClientEntries, type UserClient } from "../../rules/analysis/client-calls.js";
 import { analyse } from "./analysis/analyse.js";
 import { CLIENTS, exportMatches, moduleMatches } from "../../src/clients/catalog.js";
 
@@ -195,5 +195,16 @@ describe("objectProps: the properties of an object the file determines, at a use
     ["use(getOptions());", undefined],
   ])("%s", (code, expected) => {
     expect(propsAt(code)).toEqual(expected);
+    });
+  });
+
+describe("mentionsClientModule", () => {
+  it("answers for each text, whatever was asked before (the last answer is kept)", () => {
+    const withClient = 'import OpenAI from "openai";\n';
+    const without = 'import { z } from "zod";\n';
+    expect([withClient, withClient, without, withClient, without].map((text) => mentionsClientModule(text))).toEqual([true, true, false, true, false]);
+    const clients: UserClient[] = [{ module: "@acme/llm", export: "Client", keyOptions: ["key"] }];
+    expect(mentionsClientModule('import { Client } from "@acme/llm";', clients)).toBe(true);
+    expect(mentionsClientModule('import { Client } from "@acme/llm";')).toBe(false);
   });
 });

@@ -184,6 +184,11 @@ typedRuleTester().run("no-secret-in-logs (type-aware)", rule, masked<MessageIds,
       errors: [err("toLog", "A SecretString", "`console.log()`")],
     },
     {
+      // a file that names neither keyguard nor the environment: only the type shows the secret
+      code: 'import { openaiKey } from "./settings.js";\nconsole.log(openaiKey);',
+      errors: [err("toLog", "A SecretString", "`console.log()`", { text: "openaiKey", output: 'import { openaiKey } from "./settings.js";\nimport { mask } from "keyguard/secret";\nconsole.log(mask(openaiKey));' })],
+    },
+    {
       code: `${TYPED_SECRET}declare const keys: SecretString[];\nconsole.log(keys);`,
       errors: [err("toLog", "A SecretString", "`console.log()`")],
     },

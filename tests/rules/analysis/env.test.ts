@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { envVarName, isEnvObject, isEnvRead } from "../../../rules/analysis/env.js";
+import { envVarName, isEnvObject, isEnvRead, mayReadEnv } from "../../../rules/analysis/env.js";
 import { analyse } from "./analyse.js";
 
 describe("envVarName and isEnvObject", () => {
@@ -49,5 +49,26 @@ describe("isEnvRead: every way an app reads its environment", () => {
     ["use(getRuntimeConfig().x);", "getRuntimeConfig().x"],
   ])("not %s", (code, expression) => {
     analyse(code, ({ sourceCode, node }) => expect(isEnvRead(node(expression), sourceCode)).toBe(false));
+  });
+});
+
+describe("mayReadEnv: the text test that lets a rule skip a file", () => {
+  it.each([
+    "use(process.env.X);",
+    'use(process["env"].X);',
+    "use(import.meta.env.VITE_X);",
+    "use(Bun.env.X);",
+    'use(Deno.env.get("X"));',
+    "export default { fetch(request: Request, env: Env) { use(env.X); } };",
+    "app.get('/', (c) => use(c.env.X));",
+    'import { X } from "$env/static/private"; use(X);',
+  ])("every read the analyses recognise but Nuxt's names env: %s", (code) => {
+    expect(mayReadEnv(code)).toBe(true);
+    // each case is a read the analyses recognise
+    analyse(code, ({ sourceCode, find }) => expect(find((n) => isEnvRead(n, sourceCode))).toBeDefined());
+  });
+
+  it.each(["use(readEnv('X'));", "const environment = 1;", "use(config.X);", "use(envelope.seal);"])("no env word: %s", (code) => {
+    expect(mayReadEnv(code)).toBe(false);
   });
 });
