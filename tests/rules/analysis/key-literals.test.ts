@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cannotBeCredential, detectorFor, isDetectedKey, isFirebaseWebApiKey, readsAsStandIn } from "../../../rules/analysis/key-literals.js";
+import { mask } from "../../../src/detect/mask.js";
 import { fakeKey } from "../../helpers/keys.js";
 import { analyse } from "./analyse.js";
 
@@ -14,7 +15,7 @@ describe("isDetectedKey: the one answer of which literals are keys", () => {
   const cohere = fakeKey("cohere", 3);
   const twilio = fakeKey("twilio-auth-token", 3);
   const azure = fakeKey("azure-openai", 3);
-  it.each([
+  const cases: [string, string, boolean][] = [
     [`use(${q(fakeKey("openai-project", 3))});`, fakeKey("openai-project", 3), true],
     [`const cohereApiKey = ${q(cohere)};`, cohere, true],
     [`const digest = ${q(cohere)};`, cohere, false],
@@ -25,7 +26,9 @@ describe("isDetectedKey: the one answer of which literals are keys", () => {
     [`hash(sid, ${q(twilio)});`, twilio, false],
     [`new AzureChatOpenAI({ apiKey: ${q(azure)} });`, azure, true],
     [`new AzureOpenAI({ azureADTokenProvider: async () => ${q(azure)} });`, azure, true],
-  ])("%s", (code, literal, expected) => {
+  ];
+  // The test's title shows the code with the key masked: test output never holds a key.
+  it.each(cases.map(([code, literal, expected]) => [code.replace(literal, mask(literal)), code, literal, expected] as const))("%s", (_title, code, literal, expected) => {
     expect(detected(code, literal)).toBe(expected);
   });
 });
