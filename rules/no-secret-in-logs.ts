@@ -62,7 +62,7 @@ const BODY_NAMES = new Set(["body", "data", "payload", "requestBody"]);
 /** Methods of the response chain that return the response (`res.status(500).json(…)`). */
 const CHAIN_METHODS = new Set(["status", "code", "type", "set", "header", "headers", "setHeader", "append", "vary"]);
 
-const DEFAULTS: Options[0] = { loggers: [], loggerNames: [], sanitizers: [], publicNames: [], sinks: {} };
+const DEFAULTS: Options[0] = { loggers: [], loggerNames: [], sanitizers: [], publicNames: [] };
 
 /** What the rule derives from its options, once per options object. */
 const setupFor = perOptions((options: Options[0]) => {
@@ -117,12 +117,12 @@ export default createRule<Options, MessageIds>({
               additionalProperties: false,
               required: ["module", "export", "kind", "methods"],
               properties: {
-                module: { type: "string", minLength: 1, description: "Module the logger is imported from." },
-                export: { type: "string", minLength: 1, description: '"default" or the named export.' },
-                kind: { type: "string", enum: ["instance", "factory", "class"], description: "The export is a logger, returns one when called, or is a logger class." },
-                member: { type: "string", minLength: 1, description: "Method of the export that returns a logger (`createLogger`)." },
-                methods: { type: "array", minItems: 1, items: { type: "string", minLength: 1 }, description: 'Methods that log their arguments; "()" for a logger that is called.' },
-                children: { type: "array", items: { type: "string", minLength: 1 }, description: "Methods that return a child logger." },
+                module: { type: "string", minLength: 1, description: "In a `loggers` entry: module the logger is imported from." },
+                export: { type: "string", minLength: 1, description: 'In a `loggers` entry: "default" or the named export.' },
+                kind: { type: "string", enum: ["instance", "factory", "class"], description: "In a `loggers` entry: the export is a logger, returns one when called, or is a logger class." },
+                member: { type: "string", minLength: 1, description: "In a `loggers` entry: method of the export that returns a logger (`createLogger`)." },
+                methods: { type: "array", minItems: 1, items: { type: "string", minLength: 1 }, description: 'In a `loggers` entry: methods that log their arguments; "()" for a logger that is called.' },
+                children: { type: "array", items: { type: "string", minLength: 1 }, description: "In a `loggers` entry: methods that return a child logger." },
               },
             },
           },
@@ -146,12 +146,12 @@ export default createRule<Options, MessageIds>({
             additionalProperties: false,
             description: "Which kinds of sinks to check (each true by default).",
             properties: {
-              console: { type: "boolean", description: "`console.*`." },
-              loggers: { type: "boolean", description: "The catalog's loggers, `loggers` and `loggerNames`." },
-              errors: { type: "boolean", description: "Error constructors and `throw`." },
-              responses: { type: "boolean", description: "HTTP responses (Express, Fastify, Hono, Koa, Next.js, `Response`)." },
-              storage: { type: "boolean", description: "`localStorage`, `sessionStorage`, `document.cookie`." },
-              serialize: { type: "boolean", description: "`JSON.stringify` (request bodies excepted)." },
+              console: { type: "boolean", description: "In `sinks`: `console.*`." },
+              loggers: { type: "boolean", description: "In `sinks`: the catalog's loggers, `loggers` and `loggerNames`." },
+              errors: { type: "boolean", description: "In `sinks`: error constructors and `throw`." },
+              responses: { type: "boolean", description: "In `sinks`: HTTP responses (Express, Fastify, Hono, Koa, Next.js, `Response`)." },
+              storage: { type: "boolean", description: "In `sinks`: `localStorage`, `sessionStorage`, `document.cookie`." },
+              serialize: { type: "boolean", description: "In `sinks`: `JSON.stringify` (request bodies excepted)." },
             },
           },
         },
