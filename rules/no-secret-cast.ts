@@ -426,16 +426,18 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The signatures of a callee named by a function or class declaration, read from the declarations
-     * (import aliases followed) without typing the callee: a function's signatures are its
-     * declarations, overloads included, and a class's construct signatures take no type parameter
+     * The signatures of a callee named by a function or class declaration (and namespaces merged
+     * with it), read from the declarations (import aliases followed) without typing the callee: a
+     * function's signatures are its declarations, overloads included, and a class's construct signatures take no type parameter
      * of their own (a constructor declares none), so they make nothing out of nothing. `undefined`
      * for any other callee (a variable holding a function), whose type must be asked.
      */
     function declaredSignatures(callee: TSESTree.Node): readonly ts.SignatureDeclaration[] | undefined {
       let symbol = checker!.getSymbolAtLocation(typed!.esTreeNodeToTSNodeMap.get(callee));
       if (symbol && symbol.flags & tsm!.SymbolFlags.Alias) symbol = checker!.getAliasedSymbol(symbol);
-      const declarations = symbol?.declarations ?? [];
+      // A namespace merged with a class or function (`declare class OpenAI` beside
+      // `declare namespace OpenAI`) adds no call or construct signature.
+      const declarations = (symbol?.declarations ?? []).filter((d) => !tsm!.isModuleDeclaration(d));
       if (declarations.length === 0) return undefined;
       if (declarations.every((d) => tsm!.isClassDeclaration(d))) return [];
       return declarations.every((d) => tsm!.isFunctionDeclaration(d)) ? (declarations as ts.FunctionDeclaration[]) : undefined;

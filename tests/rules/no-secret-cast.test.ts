@@ -243,6 +243,11 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
       ],
     },
     {
+      // a namespace merged with the helper (and with a class) hides nothing
+      code: `${IMPORT_TYPE}${RAW}declare function as<T>(x: unknown): T;\ndeclare namespace as { const note: string; }\ndeclare class Holder<T> { constructor(x: unknown); }\ndeclare namespace Holder { const note: string; }\nexport const k = as<SecretString>(raw);\nexport const h = new Holder<SecretString>(raw);`,
+      errors: [{ messageId: "generic", data: { callee: "as", parameter: "`T`", type: "SecretString" }, line: 7, column: 18 }],
+    },
+    {
       code: `${APP}${RAW}declare function is<T>(x: unknown): x is T;\ndeclare function fetchJson<T>(url: string): Promise<T>;\nif (is<SecretString>(raw)) console.log("ok");\nexport const config = fetchJson<AppConfig>("/config");`,
       errors: [
         { messageId: "generic", data: { callee: "is", parameter: "`T`", type: "SecretString" }, line: 7 },
