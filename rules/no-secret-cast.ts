@@ -234,6 +234,7 @@ export default createRule<Options, MessageIds>({
       let target: ts.Type | undefined;
       let source: ts.Type;
       if (slot) {
+        if (slotCannotCarry(slot)) return;
         target = typeOf(slot);
         if (!brand!.carries(target)) return;
         source = checker!.getTypeAtLocation(tsNode);
@@ -245,6 +246,17 @@ export default createRule<Options, MessageIds>({
       }
       if (!target || !brand!.anyReaches(source, target)) return;
       context.report({ node: value, messageId: "anyIntoSecret", data: { how: `${how()}, typed \`${typeName(target, checker!)}\`` } });
+    }
+
+    /**
+     * Whether a written type is a reference, without type arguments, to a class declared outside the
+     * project and keyguard (\`: OpenAI\`): told from the declarations, without resolving the SDK's type.
+     */
+    function slotCannotCarry(slot: TSESTree.TypeNode): boolean {
+      if (slot.type !== AST_NODE_TYPES.TSTypeReference || slot.typeArguments) return false;
+      const name = (typed!.esTreeNodeToTSNodeMap.get(slot) as ts.TypeReferenceNode).typeName;
+      const symbol = checker!.getSymbolAtLocation(tsm!.isQualifiedName(name) ? name.right : name);
+      return symbol !== undefined && brand!.foreignClassCannotCarry(symbol);
     }
 
     /**

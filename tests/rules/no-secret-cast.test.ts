@@ -148,6 +148,11 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
       errors: [{ messageId: "anyIntoSecret", data: how("a return value", "SecretString") }],
     },
     {
+      // a class of the project (not an SDK's) is read for the brand
+      code: `${APP}export class Holder { constructor(readonly key: SecretString) {} }\nexport function holder(): Holder { return JSON.parse(text); }`,
+      errors: [{ messageId: "anyIntoSecret", data: how("a return value", "Holder"), line: 5 }],
+    },
+    {
       code: `${APP}export async function loadKey(): Promise<SecretString> { return JSON.parse(text); }\nexport const load = (): SecretString => JSON.parse(text);`,
       errors: [
         { messageId: "anyIntoSecret", line: 4 },
