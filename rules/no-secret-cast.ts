@@ -286,8 +286,59 @@ export default createRule<Options, MessageIds>({
     const nameOf = (node: TSESTree.Node): string | undefined =>
       node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.name}` : undefined;
 
+    /**
+     * Checks the arguments of a call. Of a function named by its declarations, an argument is not
+     * typed where every declaration gives its parameter a written type that cannot hold the brand
+     * (\`client: OpenAI\`, \`text: string\`): that type is the one the argument is checked against.
+     */
     function checkArguments(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      node.arguments.forEach((argument, i) => checkValue(argument, () => `argument ${i + 1} of a call`));
+      const declared = node.callee.type === AST_NODE_TYPES.Identifier ? declaredSignaturesOf(node.callee) : undefined;
+      node.arguments.forEach((argument, i) => {
+        if (declared && declared.length > 0 && declared.every((d) => parameterCannotCarry(d, i))) return;
+        checkValue(argument, () => `argument ${i + 1} of a call`);
+      });
+    }
+
+    /** Whether parameter `i` of `declaration` (not a rest parameter, no \`this\` parameter before it) has a written type that cannot hold the brand. */
+    function parameterCannotCarry(declaration: ts.SignatureDeclaration, i: number): boolean {
+      const parameters = declaration.parameters;
+      if (parameters.slice(0, i + 1).some((p) => tsm!.isIdentifier(p.name) && p.name.text === "this")) return false;
+      const parameter = parameters[i];
+      return parameter !== undefined && !parameter.dotDotDotToken && parameter.type !== undefined && typeCannotCarry(parameter.type);
+    }
+
+    /**
+     * Whether a written type cannot hold the brand, told from the syntax and declarations: a primitive
+     * or literal type, a class without type parameters declared outside the project and keyguard,
+     * and unions and arrays of those.
+     */
+    function typeCannotCarry(node: ts.TypeNode): boolean {
+      switch (node.kind) {
+        case tsm!.SyntaxKind.StringKeyword:
+        case tsm!.SyntaxKind.NumberKeyword:
+        case tsm!.SyntaxKind.BooleanKeyword:
+        case tsm!.SyntaxKind.BigIntKeyword:
+        case tsm!.SyntaxKind.SymbolKeyword:
+        case tsm!.SyntaxKind.UndefinedKeyword:
+        case tsm!.SyntaxKind.VoidKeyword:
+        case tsm!.SyntaxKind.NeverKeyword:
+        case tsm!.SyntaxKind.LiteralType:
+          return true;
+        case tsm!.SyntaxKind.ParenthesizedType:
+          return typeCannotCarry((node as ts.ParenthesizedTypeNode).type);
+        case tsm!.SyntaxKind.ArrayType:
+          return typeCannotCarry((node as ts.ArrayTypeNode).elementType);
+        case tsm!.SyntaxKind.UnionType:
+          return (node as ts.UnionTypeNode).types.every(typeCannotCarry);
+        case tsm!.SyntaxKind.TypeReference: {
+          const reference = node as ts.TypeReferenceNode;
+          if (reference.typeArguments) return false;
+          const symbol = checker!.getSymbolAtLocation(tsm!.isQualifiedName(reference.typeName) ? reference.typeName.right : reference.typeName);
+          return symbol !== undefined && brand!.foreignClassCannotCarry(symbol);
+        }
+        default:
+          return false;
+      }
     }
 
     /** The listeners that follow \`any\` into the brand (only with type information, and only where the brand exists). */
@@ -405,7 +456,7 @@ export default createRule<Options, MessageIds>({
       // called by name, or any callee given type arguments (\`api.get<AppConfig>(…)\`): typing every
       // method chain of a file (\`client.chat.completions.create\`) costs more than the lint itself.
       if (node.callee.type !== AST_NODE_TYPES.Identifier && !node.typeArguments) return;
-      const declared = declaredSignatures(node.callee);
+      const declared = declaredSignaturesOf(node.callee);
       if (declared && !declared.some((d) => returnOnlyTypeParameters(d).length > 0)) return;
       const calleeType = typeOf(node.callee);
       const signatures = node.type === AST_NODE_TYPES.NewExpression ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
@@ -444,6 +495,13 @@ export default createRule<Options, MessageIds>({
      * of their own (a constructor declares none), so they make nothing out of nothing. `undefined`
      * for any other callee (a variable holding a function), whose type must be asked.
      */
+    const declaredCache = new Map<TSESTree.Node, readonly ts.SignatureDeclaration[] | undefined>();
+    /** {@link declaredSignatures}, asked once per callee. */
+    function declaredSignaturesOf(callee: TSESTree.Node): readonly ts.SignatureDeclaration[] | undefined {
+      if (!declaredCache.has(callee)) declaredCache.set(callee, declaredSignatures(callee));
+      return declaredCache.get(callee);
+    }
+
     function declaredSignatures(callee: TSESTree.Node): readonly ts.SignatureDeclaration[] | undefined {
       let symbol = checker!.getSymbolAtLocation(typed!.esTreeNodeToTSNodeMap.get(callee));
       if (symbol && symbol.flags & tsm!.SymbolFlags.Alias) symbol = checker!.getAliasedSymbol(symbol);
