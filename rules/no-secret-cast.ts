@@ -240,6 +240,7 @@ export default createRule<Options, MessageIds>({
         source = checker!.getTypeAtLocation(tsNode);
       } else {
         if (value.type === AST_NODE_TYPES.Identifier && !declaredMayBeAny(tsNode)) return;
+        if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && !declaredReturnMayBeAny(value.callee)) return;
         source = checker!.getTypeAtLocation(tsNode);
         if (!isAny(source)) return;
         target = checker!.getContextualType(tsNode);
@@ -257,6 +258,17 @@ export default createRule<Options, MessageIds>({
       const name = (typed!.esTreeNodeToTSNodeMap.get(slot) as ts.TypeReferenceNode).typeName;
       const symbol = checker!.getSymbolAtLocation(tsm!.isQualifiedName(name) ? name.right : name);
       return symbol !== undefined && brand!.foreignClassCannotCarry(symbol);
+    }
+
+    /**
+     * Whether a call of `callee` may return \`any\`, told from its declarations where it is named by
+     * function declarations without type parameters (\`secretFromEnv\`): one of them has no written
+     * return type, or one whose type is \`any\`.
+     */
+    function declaredReturnMayBeAny(callee: TSESTree.Node): boolean {
+      const declared = declaredSignaturesOf(callee);
+      if (!declared || declared.length === 0) return true;
+      return declared.some((d) => d.typeParameters !== undefined || d.type === undefined || isAny(checker!.getTypeFromTypeNode(d.type)));
     }
 
     /**

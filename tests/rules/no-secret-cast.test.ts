@@ -169,6 +169,15 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
       ],
     },
     {
+      // functions declared to return \`any\`, directly or through an alias
+      code: `${APP}declare function use(key: SecretString): void;\ntype Loose = any;\ndeclare function load(): any;\ndeclare function loose(): Loose;\ndeclare function named(): string;\nuse(load());\nuse(loose());\nuse(named() as any);`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 9 },
+        { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 10 },
+        { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 11 },
+      ],
+    },
+    {
       code: `${APP}declare function use(key: SecretString): void;\nuse(JSON.parse(text));\nexport function f(k: SecretString = JSON.parse(text)) { return k; }`,
       errors: [
         { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 5 },
