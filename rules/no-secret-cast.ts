@@ -305,8 +305,10 @@ export default createRule<Options, MessageIds>({
      */
     function checkArguments(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const declared = node.callee.type === AST_NODE_TYPES.Identifier ? declaredSignaturesOf(node.callee) : undefined;
+      // After a spread argument the arguments no longer line up with the parameters.
+      const spread = node.arguments.findIndex((a) => a.type === AST_NODE_TYPES.SpreadElement);
       node.arguments.forEach((argument, i) => {
-        if (declared && declared.length > 0 && declared.every((d) => parameterCannotCarry(d, i))) return;
+        if (declared && declared.length > 0 && (spread === -1 || i < spread) && declared.every((d) => parameterCannotCarry(d, i))) return;
         checkValue(argument, () => `argument ${i + 1} of a call`);
       });
     }

@@ -161,11 +161,12 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
     },
     {
       // parameters typed string or number take the \`any\` harmlessly; the others are checked
-      code: `${APP}declare function send(text: string, n: number | undefined, key: string | SecretString): void;\nsend(JSON.parse(text), JSON.parse(text), JSON.parse(text));\ndeclare function bound(this: void, key: SecretString): void;\nbound(JSON.parse(text));\ndeclare function pair(a: string, b: string): void;\ndeclare function pair(a: SecretString): void;\npair(JSON.parse(text));`,
+      code: `${APP}declare function send(text: string, n: number | undefined, key: string | SecretString): void;\nsend(JSON.parse(text), JSON.parse(text), JSON.parse(text));\ndeclare function bound(this: void, key: SecretString): void;\nbound(JSON.parse(text));\ndeclare function pair(a: string, b: string): void;\ndeclare function pair(a: SecretString): void;\npair(JSON.parse(text));\ndeclare const pre: [string, number];\nsend(...pre, JSON.parse(text));`,
       errors: [
         { messageId: "anyIntoSecret", data: how("argument 3 of a call", "string | SecretString"), line: 5 },
         { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 7 },
         { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 10 },
+        { messageId: "anyIntoSecret", data: how("argument 2 of a call", "string | SecretString"), line: 12 },
       ],
     },
     {
