@@ -234,17 +234,41 @@ export default createRule<Options, MessageIds>({
       let target: ts.Type | undefined;
       let source: ts.Type;
       if (slot) {
+        if (slotCannotCarry(slot)) return;
         target = typeOf(slot);
         if (!brand!.carries(target)) return;
         source = checker!.getTypeAtLocation(tsNode);
       } else {
         if (value.type === AST_NODE_TYPES.Identifier && !declaredMayBeAny(tsNode)) return;
+        if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && !declaredReturnMayBeAny(value.callee)) return;
         source = checker!.getTypeAtLocation(tsNode);
         if (!isAny(source)) return;
         target = checker!.getContextualType(tsNode);
       }
       if (!target || !brand!.anyReaches(source, target)) return;
       context.report({ node: value, messageId: "anyIntoSecret", data: { how: `${how()}, typed \`${typeName(target, checker!)}\`` } });
+    }
+
+    /**
+     * Whether a written type is a reference, without type arguments, to a class declared outside the
+     * project and keyguard (\`: OpenAI\`): told from the declarations, without resolving the SDK's type.
+     */
+    function slotCannotCarry(slot: TSESTree.TypeNode): boolean {
+      if (slot.type !== AST_NODE_TYPES.TSTypeReference || slot.typeArguments) return false;
+      const name = (typed!.esTreeNodeToTSNodeMap.get(slot) as ts.TypeReferenceNode).typeName;
+      const symbol = checker!.getSymbolAtLocation(tsm!.isQualifiedName(name) ? name.right : name);
+      return symbol !== undefined && brand!.foreignClassCannotCarry(symbol);
+    }
+
+    /**
+     * Whether a call of `callee` may return \`any\`, told from its declarations where it is named by
+     * function declarations without type parameters (\`secretFromEnv\`): one of them has no written
+     * return type, or one whose type is \`any\`.
+     */
+    function declaredReturnMayBeAny(callee: TSESTree.Node): boolean {
+      const declared = declaredSignaturesOf(callee);
+      if (!declared || declared.length === 0) return true;
+      return declared.some((d) => d.typeParameters !== undefined || d.type === undefined || isAny(checker!.getTypeFromTypeNode(d.type)));
     }
 
     /**
@@ -274,8 +298,61 @@ export default createRule<Options, MessageIds>({
     const nameOf = (node: TSESTree.Node): string | undefined =>
       node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.name}` : undefined;
 
+    /**
+     * Checks the arguments of a call. Of a function named by its declarations, an argument is not
+     * typed where every declaration gives its parameter a written type that cannot hold the brand
+     * (\`client: OpenAI\`, \`text: string\`): that type is the one the argument is checked against.
+     */
     function checkArguments(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      node.arguments.forEach((argument, i) => checkValue(argument, () => `argument ${i + 1} of a call`));
+      const declared = node.callee.type === AST_NODE_TYPES.Identifier ? declaredSignaturesOf(node.callee) : undefined;
+      // After a spread argument the arguments no longer line up with the parameters.
+      const spread = node.arguments.findIndex((a) => a.type === AST_NODE_TYPES.SpreadElement);
+      node.arguments.forEach((argument, i) => {
+        if (declared && declared.length > 0 && (spread === -1 || i < spread) && declared.every((d) => parameterCannotCarry(d, i))) return;
+        checkValue(argument, () => `argument ${i + 1} of a call`);
+      });
+    }
+
+    /** Whether parameter `i` of `declaration` (not a rest parameter, no \`this\` parameter before it) has a written type that cannot hold the brand. */
+    function parameterCannotCarry(declaration: ts.SignatureDeclaration, i: number): boolean {
+      const parameters = declaration.parameters;
+      if (parameters.slice(0, i + 1).some((p) => tsm!.isIdentifier(p.name) && p.name.text === "this")) return false;
+      const parameter = parameters[i];
+      return parameter !== undefined && !parameter.dotDotDotToken && parameter.type !== undefined && typeCannotCarry(parameter.type);
+    }
+
+    /**
+     * Whether a written type cannot hold the brand, told from the syntax and declarations: a primitive
+     * or literal type, a class without type parameters declared outside the project and keyguard,
+     * and unions and arrays of those.
+     */
+    function typeCannotCarry(node: ts.TypeNode): boolean {
+      switch (node.kind) {
+        case tsm!.SyntaxKind.StringKeyword:
+        case tsm!.SyntaxKind.NumberKeyword:
+        case tsm!.SyntaxKind.BooleanKeyword:
+        case tsm!.SyntaxKind.BigIntKeyword:
+        case tsm!.SyntaxKind.SymbolKeyword:
+        case tsm!.SyntaxKind.UndefinedKeyword:
+        case tsm!.SyntaxKind.VoidKeyword:
+        case tsm!.SyntaxKind.NeverKeyword:
+        case tsm!.SyntaxKind.LiteralType:
+          return true;
+        case tsm!.SyntaxKind.ParenthesizedType:
+          return typeCannotCarry((node as ts.ParenthesizedTypeNode).type);
+        case tsm!.SyntaxKind.ArrayType:
+          return typeCannotCarry((node as ts.ArrayTypeNode).elementType);
+        case tsm!.SyntaxKind.UnionType:
+          return (node as ts.UnionTypeNode).types.every(typeCannotCarry);
+        case tsm!.SyntaxKind.TypeReference: {
+          const reference = node as ts.TypeReferenceNode;
+          if (reference.typeArguments) return false;
+          const symbol = checker!.getSymbolAtLocation(tsm!.isQualifiedName(reference.typeName) ? reference.typeName.right : reference.typeName);
+          return symbol !== undefined && brand!.foreignClassCannotCarry(symbol);
+        }
+        default:
+          return false;
+      }
     }
 
     /** The listeners that follow \`any\` into the brand (only with type information, and only where the brand exists). */
@@ -393,7 +470,7 @@ export default createRule<Options, MessageIds>({
       // called by name, or any callee given type arguments (\`api.get<AppConfig>(…)\`): typing every
       // method chain of a file (\`client.chat.completions.create\`) costs more than the lint itself.
       if (node.callee.type !== AST_NODE_TYPES.Identifier && !node.typeArguments) return;
-      const declared = declaredSignatures(node.callee);
+      const declared = declaredSignaturesOf(node.callee);
       if (declared && !declared.some((d) => returnOnlyTypeParameters(d).length > 0)) return;
       const calleeType = typeOf(node.callee);
       const signatures = node.type === AST_NODE_TYPES.NewExpression ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
@@ -426,16 +503,25 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The signatures of a callee named by a function or class declaration, read from the declarations
-     * (import aliases followed) without typing the callee: a function's signatures are its
-     * declarations, overloads included, and a class's construct signatures take no type parameter
+     * The signatures of a callee named by a function or class declaration (and namespaces merged
+     * with it), read from the declarations (import aliases followed) without typing the callee: a
+     * function's signatures are its declarations, overloads included, and a class's construct signatures take no type parameter
      * of their own (a constructor declares none), so they make nothing out of nothing. `undefined`
      * for any other callee (a variable holding a function), whose type must be asked.
      */
+    const declaredCache = new Map<TSESTree.Node, readonly ts.SignatureDeclaration[] | undefined>();
+    /** {@link declaredSignatures}, asked once per callee. */
+    function declaredSignaturesOf(callee: TSESTree.Node): readonly ts.SignatureDeclaration[] | undefined {
+      if (!declaredCache.has(callee)) declaredCache.set(callee, declaredSignatures(callee));
+      return declaredCache.get(callee);
+    }
+
     function declaredSignatures(callee: TSESTree.Node): readonly ts.SignatureDeclaration[] | undefined {
       let symbol = checker!.getSymbolAtLocation(typed!.esTreeNodeToTSNodeMap.get(callee));
       if (symbol && symbol.flags & tsm!.SymbolFlags.Alias) symbol = checker!.getAliasedSymbol(symbol);
-      const declarations = symbol?.declarations ?? [];
+      // A namespace merged with a class or function (`declare class OpenAI` beside
+      // `declare namespace OpenAI`) adds no call or construct signature.
+      const declarations = (symbol?.declarations ?? []).filter((d) => !tsm!.isModuleDeclaration(d));
       if (declarations.length === 0) return undefined;
       if (declarations.every((d) => tsm!.isClassDeclaration(d))) return [];
       return declarations.every((d) => tsm!.isFunctionDeclaration(d)) ? (declarations as ts.FunctionDeclaration[]) : undefined;

@@ -233,6 +233,13 @@ export interface BrandTypes {
    * `no-unsafe-assignment`, narrowed to the brand).
    */
   anyReaches(source: ts.Type, target: ts.Type): boolean;
+  /**
+   * Whether `symbol` (import aliases followed) names a class without type parameters declared
+   * outside the project and keyguard, such as an SDK's `OpenAI`, perhaps merged with namespaces:
+   * `carries` is false for its instance type, whose members it does not read and which has no type
+   * arguments and no call signatures. Answered from the declarations, without resolving the type.
+   */
+  foreignClassCannotCarry(symbol: ts.Symbol): boolean;
 }
 
 const brandTypesCache = new WeakMap<ts.Program, BrandTypes>();
@@ -263,7 +270,9 @@ function createBrandTypes(program: ts.Program): BrandTypes {
   const ownTypes = new Map<ts.Symbol, boolean>();
   function isOwnType(type: ts.Type): boolean {
     const symbol = type.aliasSymbol ?? type.getSymbol();
-    if (!symbol) return true;
+    return !symbol || isOwnSymbol(symbol);
+  }
+  function isOwnSymbol(symbol: ts.Symbol): boolean {
     let own = ownTypes.get(symbol);
     if (own === undefined) {
       own = (symbol.declarations ?? []).every((d) => {
@@ -345,5 +354,15 @@ function createBrandTypes(program: ts.Program): BrandTypes {
     return false;
   }
 
-  return { inProgram, carries, holdsAny, anyReaches: (source, target) => anyReaches(source, target) };
+  function foreignClassCannotCarry(symbol: ts.Symbol): boolean {
+    if (symbol.flags & t.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declarations = symbol.declarations ?? [];
+    return (
+      declarations.some((d) => t.isClassDeclaration(d)) &&
+      declarations.every((d) => t.isModuleDeclaration(d) || (t.isClassDeclaration(d) && !d.typeParameters)) &&
+      !isOwnSymbol(symbol)
+    );
+  }
+
+  return { inProgram, carries, holdsAny, anyReaches: (source, target) => anyReaches(source, target), foreignClassCannotCarry };
 }

@@ -148,10 +148,34 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
       errors: [{ messageId: "anyIntoSecret", data: how("a return value", "SecretString") }],
     },
     {
+      // a class of the project (not an SDK's) is read for the brand
+      code: `${APP}export class Holder { constructor(readonly key: SecretString) {} }\nexport function holder(): Holder { return JSON.parse(text); }`,
+      errors: [{ messageId: "anyIntoSecret", data: how("a return value", "Holder"), line: 5 }],
+    },
+    {
       code: `${APP}export async function loadKey(): Promise<SecretString> { return JSON.parse(text); }\nexport const load = (): SecretString => JSON.parse(text);`,
       errors: [
         { messageId: "anyIntoSecret", line: 4 },
         { messageId: "anyIntoSecret", data: how("a return value", "SecretString"), line: 5 },
+      ],
+    },
+    {
+      // parameters typed string or number take the \`any\` harmlessly; the others are checked
+      code: `${APP}declare function send(text: string, n: number | undefined, key: string | SecretString): void;\nsend(JSON.parse(text), JSON.parse(text), JSON.parse(text));\ndeclare function bound(this: void, key: SecretString): void;\nbound(JSON.parse(text));\ndeclare function pair(a: string, b: string): void;\ndeclare function pair(a: SecretString): void;\npair(JSON.parse(text));\ndeclare const pre: [string, number];\nsend(...pre, JSON.parse(text));`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("argument 3 of a call", "string | SecretString"), line: 5 },
+        { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 7 },
+        { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 10 },
+        { messageId: "anyIntoSecret", data: how("argument 2 of a call", "string | SecretString"), line: 12 },
+      ],
+    },
+    {
+      // functions declared to return \`any\`, directly or through an alias
+      code: `${APP}declare function use(key: SecretString): void;\ntype Loose = any;\ndeclare function load(): any;\ndeclare function loose(): Loose;\ndeclare function named(): string;\nuse(load());\nuse(loose());\nuse(named() as any);`,
+      errors: [
+        { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 9 },
+        { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 10 },
+        { messageId: "anyIntoSecret", data: how("argument 1 of a call", "SecretString"), line: 11 },
       ],
     },
     {
@@ -241,6 +265,11 @@ typedRuleTester().run("no-secret-cast (type-aware)", rule, masked<MessageIds, Op
         { messageId: "generic", data: { callee: "as", parameter: "`T`", type: "SecretString" }, line: 4, column: 18 },
         { messageId: "generic", data: { callee: "as", parameter: "`T`", type: "SecretString" }, line: 5 },
       ],
+    },
+    {
+      // a namespace merged with the helper (and with a class) hides nothing
+      code: `${IMPORT_TYPE}${RAW}declare function as<T>(x: unknown): T;\ndeclare namespace as { const note: string; }\ndeclare class Holder<T> { constructor(x: unknown); }\ndeclare namespace Holder { const note: string; }\nexport const k = as<SecretString>(raw);\nexport const h = new Holder<SecretString>(raw);`,
+      errors: [{ messageId: "generic", data: { callee: "as", parameter: "`T`", type: "SecretString" }, line: 7, column: 18 }],
     },
     {
       code: `${APP}${RAW}declare function is<T>(x: unknown): x is T;\ndeclare function fetchJson<T>(url: string): Promise<T>;\nif (is<SecretString>(raw)) console.log("ok");\nexport const config = fetchJson<AppConfig>("/config");`,
