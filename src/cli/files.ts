@@ -1,6 +1,6 @@
 /** Reading the files a scan covers: text only, up to a size limit; binaries and large files are counted, not read. */
 import { isAscii } from "node:buffer";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, openSync, readSync } from "node:fs";
 import type { Detector } from "../detect/index.js";
 import { scanText, type TextFinding } from "./text-scan.js";
 
@@ -29,32 +29,47 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** One buffer per thread that every file is read into: one allocation instead of one per file. */
-let shared = Buffer.allocUnsafe(64 * 1024);
+let shared = Buffer.allocUnsafe(256 * 1024);
 
+/**
+ * Opened without blocking: a FIFO or device a tracked symbolic link points to fails to read
+ * instead of waiting for a writer. Regular files read as usual.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * A file's text, read until its end or until it proves larger than `maxBytes`, whichever comes
+ * first: no `fstat` per file (its size is what the read finds), and a large file costs one
+ * buffer's worth of reading, not its size.
+ */
 export function readTextFile(path: string, maxBytes: number): ReadResult {
   let fd: number;
   try {
-    fd = openSync(path, "r");
+    fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { skip: code === "ENOENT" || code === "EISDIR" ? "missing" : "unreadable" };
+    return { skip: code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR" ? "missing" : "unreadable" };
   }
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { skip: "missing" };
-    if (stat.size > maxBytes) return { skip: "too-large" };
-    if (shared.length < stat.size) shared = Buffer.allocUnsafe(Math.max(stat.size, shared.length * 2));
     let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, shared, read, stat.size - read, read);
+    for (;;) {
+      if (read === shared.length) {
+        if (read > maxBytes) return { skip: "too-large" };
+        const bigger = Buffer.allocUnsafe(Math.min(shared.length * 2, maxBytes + 1));
+        shared.copy(bigger, 0, 0, read);
+        shared = bigger;
+      }
+      const n = readSync(fd, shared, read, Math.min(shared.length, maxBytes + 1) - read, null);
       if (n === 0) break;
       read += n;
+      if (read > maxBytes) return { skip: "too-large" };
     }
     const content = shared.subarray(0, read);
     if (isBinary(content)) return { skip: "binary" };
     return { text: decodeText(content) };
-  } catch {
-    return { skip: "unreadable" };
+  } catch (error) {
+    // A directory (a tracked link to one) reads as EISDIR: not a file, as a deleted one.
+    return { skip: (error as NodeJS.ErrnoException).code === "EISDIR" ? "missing" : "unreadable" };
   } finally {
     closeSync(fd);
   }

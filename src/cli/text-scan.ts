@@ -55,9 +55,9 @@ function namedFindings(text: string, detector: Detector, taken: readonly Finding
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const value = m[1]!;
-    if (!detector.hasNamedShape(value)) continue;
     const valueStart = m.index + m[0].length - value.length;
     if (taken.some((f) => f.start < valueStart + value.length && valueStart < f.end)) continue;
+    // The name first: few names hint at a key, and the detector remembers its answer per name.
     const name = nameBefore(text, m.index);
     if (name === "") continue;
     const f = detector.scanNamed(name, value);

@@ -232,6 +232,26 @@ function accept(provider: Provider, prefix: string, token: string, random: strin
   return looksRandom(random, classes);
 }
 
+type Contextual = ReturnType<typeof compileCatalog>["contextual"][number];
+
+/** How many names `namedBy` remembers; the cache starts over when full. */
+const NAME_CACHE_SIZE = 4096;
+const namedCache = new Map<string, readonly Contextual[]>();
+
+/**
+ * The context-only formats whose hint `name` matches, in catalog order. A text repeats its names
+ * (`id:`, `type:`, `description:` in every object), so the answer is remembered per name.
+ */
+function namedBy(name: string): readonly Contextual[] {
+  let found = namedCache.get(name);
+  if (found !== undefined) return found;
+  const normalised = normaliseName(name);
+  found = normalised.length === 0 ? [] : CATALOG.contextual.filter((c) => nameMatches(c.provider, normalised));
+  if (namedCache.size >= NAME_CACHE_SIZE) namedCache.clear();
+  namedCache.set(name, found);
+  return found;
+}
+
 function normaliseName(name: string): string {
   let out = "";
   for (let i = 0; i < name.length; i++) {
@@ -376,11 +396,11 @@ export function createDetector(options: DetectorOptions = {}): Detector {
   }
 
   function scanNamed(name: string, value: string): Finding | undefined {
-    const normalised = normaliseName(name);
-    if (normalised.length === 0) return undefined;
+    const candidates = namedBy(name);
+    if (candidates.length === 0) return undefined;
     const trimmed = value.trim();
-    for (const { provider, value: shape, classes } of CATALOG.contextual) {
-      if (!nameMatches(provider, normalised) || !shape.test(trimmed)) continue;
+    for (const { provider, value: shape, classes } of candidates) {
+      if (!shape.test(trimmed)) continue;
       if (!accept(provider, "", trimmed, trimmed, classes) || allowed(trimmed, value)) continue;
       const start = value.indexOf(trimmed);
       return finding(provider, value, start, start + trimmed.length, "");

@@ -20,6 +20,7 @@ import {
 import { mask as detectMask } from "../../src/detect/mask.js";
 import { fakeKey, j } from "../helpers/keys.js";
 import { caught, expectSafeError, expectSecret, expectSecrets } from "./helpers.js";
+import { asUnprivileged } from "../helpers/unprivileged.js";
 
 const ANTHROPIC = fakeKey("anthropic", 11);
 const OPENAI = fakeKey("openai-project", 12);
@@ -40,23 +41,6 @@ function caughtSync(fn: () => unknown): unknown {
     return error;
   }
   return expect.fail("expected an error, none was thrown");
-}
-
-/** Runs `fn` as the user and group "nobody" when this process is root (restored before returning), as itself otherwise. */
-function asUnprivileged<T>(fn: () => T): T {
-  if (process.getuid?.() !== 0) return fn();
-  if (typeof process.seteuid !== "function" || typeof process.setegid !== "function") {
-    return expect.fail("running as root, but process.seteuid is unavailable here (a worker thread?): cannot test an unreadable file");
-  }
-  const NOBODY = 65534;
-  process.setegid(NOBODY);
-  process.seteuid(NOBODY);
-  try {
-    return fn();
-  } finally {
-    process.seteuid(0);
-    process.setegid(0);
-  }
 }
 
 const file = (name: string, text: string) => {

@@ -1,0 +1,66 @@
+// Reading the files a scan covers (src/cli/files.ts), on real files in a temporary directory:
+// text in either encoding, binaries, the size limit at its edges and past the first buffer, and
+// the paths that are not regular files (a directory, a FIFO, a missing or unreadable file), none
+// of which may hang or throw.
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readTextFile } from "../../src/cli/files.js";
+import { asUnprivileged } from "../helpers/unprivileged.js";
+
+const dir = mkdtempSync(join(tmpdir(), "keyguard-files-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("readTextFile", () => {
+  it("reads ASCII and UTF-8 text as the same string readFileSync gives", () => {
+    expect(readTextFile(file("a.txt", "plain ascii\n"), 1024)).toEqual({ text: "plain ascii\n" });
+    expect(readTextFile(file("u.md", "café → ключ ✓\n"), 1024)).toEqual({ text: "café → ключ ✓\n" });
+    expect(readTextFile(file("empty", ""), 1024)).toEqual({ text: "" });
+  });
+
+  it("skips a file with a NUL byte in its first 8,000 bytes as binary, and reads one with a NUL byte after them", () => {
+    expect(readTextFile(file("bin", new Uint8Array([0x89, 0x50, 0, 1])), 1024)).toEqual({ skip: "binary" });
+    const late = `${"x".repeat(8000)}\0tail`;
+    expect(readTextFile(file("late-nul", late), 16_000)).toEqual({ text: late });
+  });
+
+  it("reads a file of exactly the limit and skips one byte more", () => {
+    expect(readTextFile(file("at-limit", "y".repeat(100)), 100)).toEqual({ text: "y".repeat(100) });
+    expect(readTextFile(file("over-limit", "y".repeat(101)), 100)).toEqual({ skip: "too-large" });
+  });
+
+  it("reads files larger than its first buffer whole, and after them small files as before", () => {
+    const big = Array.from({ length: 40_000 }, (_, i) => `line ${i}`).join("\n");
+    expect(big.length).toBeGreaterThan(256 * 1024);
+    expect(readTextFile(file("big.log", big), 1024 * 1024)).toEqual({ text: big });
+    expect(readTextFile(file("bigger.log", big + big), big.length)).toEqual({ skip: "too-large" });
+    expect(readTextFile(file("small-after.txt", "short\n"), 1024)).toEqual({ text: "short\n" });
+  });
+
+  it("treats a directory and a missing path as missing, not as errors", () => {
+    mkdirSync(join(dir, "sub"));
+    expect(readTextFile(join(dir, "sub"), 1024)).toEqual({ skip: "missing" });
+    expect(readTextFile(join(dir, "nope.txt"), 1024)).toEqual({ skip: "missing" });
+    expect(readTextFile(join(dir, "a.txt", "below-a-file"), 1024)).toEqual({ skip: "missing" });
+  });
+
+  it.skipIf(process.platform === "win32")("counts a file it may not read as unreadable", () => {
+    const path = file("secret.txt", "text");
+    chmodSync(path, 0o000);
+    expect(asUnprivileged(() => readTextFile(path, 1024))).toEqual({ skip: "unreadable" });
+  });
+
+  it.skipIf(process.platform === "win32")("does not wait on a FIFO nobody writes to: it reads as empty", () => {
+    const fifo = join(dir, "pipe");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    expect(readTextFile(fifo, 1024)).toEqual({ text: "" });
+  });
+});
