@@ -5,7 +5,7 @@
 //
 //   npm run bench:scan            (BENCH_ROUNDS=5, BENCH_COMMITS=5000 to change the sizes)
 import { spawnSync } from "node:child_process";
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { collectCorpus, corpusPackages, ensureDir, listFiles, machine, median, requireBuild, ROOT, updateResults, version } from "./lib.mjs";
@@ -18,10 +18,15 @@ const COMMITS = Number(process.env.BENCH_COMMITS ?? 5000);
 const WORK = join(tmpdir(), `keyguard-bench-scan-${process.pid}`);
 const CORPUS = join(WORK, "corpus");
 const GUIDE_PATTERN = "(izzi-|sk-|gsk_|AIza)";
-// secretlint takes minutes per run over the ~9,000 files of all the installed SDKs on a shared
-// 2-core machine (over 15 minutes for one run of the lint bench's 3,749 files while other jobs ran),
-// so the default corpus is two SDKs' sources; BENCH_PACKAGES (comma-separated) and BENCH_GENERATED change it.
-const PACKAGES = process.env.BENCH_PACKAGES ? corpusPackages() : ["openai", "groq-sdk"];
+// The SDK sources installed as dev dependencies: about 9,600 TS/JS files (33 MiB). secretlint takes
+// minutes over them, so it runs in the first round only (BENCH_SECRETLINT_ROUNDS to change that);
+// BENCH_PACKAGES (comma-separated) and BENCH_GENERATED change the corpus.
+const SDK_PACKAGES = [
+  "openai", "@anthropic-ai/sdk", "ai", "@langchain/core", "groq-sdk", "@mistralai/mistralai", "cohere-ai", "together-ai",
+  "@huggingface/inference", "@pinecone-database/pinecone", "langsmith", "@langchain/openai", "@ai-sdk/provider", "@ai-sdk/provider-utils",
+];
+const PACKAGES = process.env.BENCH_PACKAGES ? corpusPackages() : SDK_PACKAGES;
+const SECRETLINT_ROUNDS = Number(process.env.BENCH_SECRETLINT_ROUNDS ?? 1);
 const GENERATED = Number(process.env.BENCH_GENERATED ?? 300);
 const progress = (what) => process.stderr.write(`[bench:scan] ${new Date().toISOString().slice(11, 19)} ${what}\n`);
 
@@ -85,8 +90,12 @@ function fmt(ms) {
 const ONLY = process.env.BENCH_ONLY; // "files" or "history" to run one part
 const m = machine();
 const gitVersion = spawnSync("git", ["--version"]).stdout.toString().trim().replace("git version ", "");
-const SHARED_NOTE = `**The machine was shared with other work during this run** (2 cores, several other jobs): absolute times are
-noisy; the ratios are taken within each round (the tools run back to back) and are what to read.`;
+/** What to say of the machine's load: above one process waiting per core, absolute times are noisy and the ratios are what to read. */
+const loadSays = (load) =>
+  load >= 1
+    ? `**The machine was shared with other work during this run** (1-minute load average ${load.toFixed(1)} on ${m.cores} cores): absolute times are
+noisy; the ratios are taken within each round (the tools run back to back) and are what to read.`
+    : `The machine was otherwise idle (1-minute load average ${load.toFixed(1)} on ${m.cores} cores).`;
 /** The 1-minute load average at the start and at the end of a part of the bench (2 cores: above 2, processes wait for a core). */
 const loadNote = (start) => `Load average (1 min) at the start and end of this part: ${start.toFixed(1)} → ${loadavg()[0].toFixed(1)}.`;
 rmSync(WORK, { recursive: true, force: true });
@@ -99,20 +108,32 @@ function filesBench() {
   const totalFiles = listFiles(CORPUS).length;
   const rc = join(WORK, "secretlintrc.json");
   writeFileSync(rc, JSON.stringify({ rules: [{ id: "@secretlint/secretlint-rule-preset-recommend" }] }));
+  // The same files as a git work tree (staged, not committed): the floor greps the tracked files and
+  // keyguard lists them with `git ls-files`, as in a repository.
+  const REPO = join(WORK, "repo");
+  cpSync(CORPUS, REPO, { recursive: true });
+  spawnSync("git", ["init", "-q"], { cwd: REPO });
+  spawnSync("git", ["add", "-A"], { cwd: REPO });
+  const scan = (cwd, ...extra) => () => time(process.execPath, [BIN, "scan", "--format", "json", ...extra], { cwd });
   const tools = {
     "git grep -E (floor)": () => time("git", ["grep", "--no-index", "-I", "-E", GUIDE_PATTERN, "--", "."], { cwd: CORPUS }),
-    "keyguard scan": () => time(process.execPath, [BIN, "scan", "--format", "json"], { cwd: CORPUS }),
-    "keyguard scan --threads 1": () => time(process.execPath, [BIN, "scan", "--format", "json", "--threads", "1"], { cwd: CORPUS }),
-    "keyguard scan --threads 2": () => time(process.execPath, [BIN, "scan", "--format", "json", "--threads", "2"], { cwd: CORPUS }),
+    "node -e 0 (Node's start-up alone)": () => time(process.execPath, ["-e", "0"], { cwd: CORPUS }),
+    "keyguard scan": scan(CORPUS),
+    "keyguard scan --threads 1": scan(CORPUS, "--threads", "1"),
+    "keyguard scan --threads 2": scan(CORPUS, "--threads", "2"),
+    "in git: git grep -E (floor)": () => time("git", ["grep", "-I", "-E", GUIDE_PATTERN], { cwd: REPO }),
+    "in git: keyguard scan": scan(REPO),
     "secretlint (recommended)": () => time(process.execPath, [SECRETLINT, "--secretlintrc", rc, "--format", "json", "**/*"], { cwd: CORPUS }),
   };
   const names = Object.keys(tools);
   const samples = Object.fromEntries(names.map((n) => [n, []]));
-  const ratios = { floor: [], secretlint: [] };
+  const ratios = { floor: [], threads1: [], git: [], secretlint: [] };
   let check;
+  let inGit;
   tools["git grep -E (floor)"](); // warm-up: the files into the page cache
+  tools["in git: git grep -E (floor)"]();
   for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? names : [...names].reverse();
+    const order = (round % 2 === 0 ? names : [...names].reverse()).filter((n) => !n.startsWith("secretlint") || round < SECRETLINT_ROUNDS);
     const got = {};
     for (const n of order) {
       progress(`round ${round + 1}: ${n}`);
@@ -120,35 +141,40 @@ function filesBench() {
       got[n] = r.ms;
       samples[n].push(r.ms);
       if (n === "keyguard scan") check = JSON.parse(r.stdout);
+      if (n === "in git: keyguard scan") inGit = JSON.parse(r.stdout);
     }
     ratios.floor.push(got["keyguard scan"] / got["git grep -E (floor)"]);
-    ratios.secretlint.push(got["secretlint (recommended)"] / got["keyguard scan"]);
+    ratios.threads1.push(got["keyguard scan --threads 1"] / got["git grep -E (floor)"]);
+    ratios.git.push(got["in git: keyguard scan"] / got["in git: git grep -E (floor)"]);
+    if (got["secretlint (recommended)"] !== undefined) ratios.secretlint.push(got["secretlint (recommended)"] / got["keyguard scan"]);
   }
   const found = check.findings.length;
   const generatedFound = check.findings.filter((f) => f.file.startsWith("generated/")).length;
-  const rows = names.map((n) => `| ${n} | ${fmt(median(samples[n]))} | ${fmt(Math.min(...samples[n]))} |`);
+  const rows = names.map((n) => `| ${n} | ${samples[n].length} | ${fmt(median(samples[n]))} | ${fmt(Math.min(...samples[n]))} |`);
   const body = `## The \`keyguard scan\` command (\`npm run bench:scan\`)
 
 Run: ${new Date().toISOString()} · ${m.cores} cores (${m.cpu}) · Node ${m.node} · git ${gitVersion} ·
 secretlint ${version("secretlint")} with @secretlint/secretlint-rule-preset-recommend ${version("@secretlint/secretlint-rule-preset-recommend")}.
-${SHARED_NOTE}
+${loadSays(load)}
 ${loadNote(load)}
 
 Corpus: ${totalFiles} files: ${code.files} TS/JS files (${(code.bytes / 2 ** 20).toFixed(1)} MiB) shipped in the installed SDKs
 ${PACKAGES.map((p) => `\`${p}\``).join(", ")} (\`.d.ts\`, \`.min.js\` and files over 512 KiB left out) and ${nonCode.count} generated non-code files
 (YAML, JSON, Markdown, \`.env.example\`, Dockerfile, notebooks, TOML; ${(nonCode.bytes / 2 ** 20).toFixed(1)} MiB), ${nonCode.keys} of which hold a generated key.
-Every tool reads the same directory, outside git. ${ROUNDS} round(s) after one warm-up read of the files; one process per run
-(start-up included).
+The same directory is read outside git, and as a git work tree with every file staged ("in git": \`git grep\` searches the
+tracked files, keyguard lists them with \`git ls-files\`). ${ROUNDS} round(s) in alternating order after one warm-up read of
+the files (secretlint in the first ${SECRETLINT_ROUNDS} only: it takes minutes); one process per run, start-up included.
 
-| tool | median (ms) | best (ms) |
-|---|---:|---:|
+| tool | runs | median (ms) | best (ms) |
+|---|---:|---:|---:|
 ${rows.join("\n")}
 
 \`keyguard scan\` without \`--threads\` uses the cores the load average leaves free (${Math.max(1, Math.round(m.cores - load))} at the start of this run).
 
-- keyguard ÷ floor (\`git grep --no-index -I -E '${GUIDE_PATTERN}'\`, with git's own threads): **${median(ratios.floor).toFixed(2)}×** (target: within 3×).
+- keyguard ÷ floor (\`git grep --no-index -I -E '${GUIDE_PATTERN}'\`, with git's own threads): **${median(ratios.floor).toFixed(2)}×**
+  (\`--threads 1\`: ${median(ratios.threads1).toFixed(2)}×; in git: ${median(ratios.git).toFixed(2)}×). Target: within 3×.
 - secretlint ÷ keyguard: **${median(ratios.secretlint).toFixed(1)}×** (keyguard is faster when above 1).
-- keyguard found ${found} keys (${generatedFound} in the generated files, which hold ${nonCode.keys}); the floor's pattern only tells that
+- keyguard found ${found} keys (${generatedFound} in the generated files, which hold ${nonCode.keys}; ${inGit.findings.length} in git); the floor's pattern only tells that
   \`sk-\`, \`AIza\`… occur, which they do in many SDK sources that hold no key.
 `;
   updateResults("cli-scan", body);
@@ -209,7 +235,7 @@ function historyBench() {
   const body = `## \`keyguard scan --history\` (\`npm run bench:scan\`)
 
 Run: ${new Date().toISOString()} · ${m.cores} cores (${m.cpu}) · Node ${m.node} · git ${gitVersion}.
-${SHARED_NOTE}
+${loadSays(load)}
 ${loadNote(load)}
 
 A generated repository of ${COMMITS} commits on 200 files (each commit changes 1 to 3 files; ${historyKeys} commits add a key),
