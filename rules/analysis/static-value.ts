@@ -10,8 +10,11 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 import { assignedOnceInit } from "./bindings.js";
 import { MAX_DEPTH, propertyName, unwrap } from "./syntax.js";
 
-/** A scope, or a function that looks it up: callers on hot paths look it up only when a name needs it. */
-export type ScopeSource = TSESLint.Scope.Scope | (() => TSESLint.Scope.Scope);
+/**
+ * A scope, or a function that looks it up: callers on hot paths look it up only when a name needs
+ * it. The function is given the name's node; it may answer with the scope of the whole expression.
+ */
+export type ScopeSource = TSESLint.Scope.Scope | ((node: TSESTree.Node) => TSESLint.Scope.Scope);
 
 /**
  * The string value of `node` when the file alone determines it: string and number literals,
@@ -43,7 +46,7 @@ export function staticString(node: TSESTree.Node, scope: ScopeSource, depth = 0)
       return right === undefined ? undefined : left + right;
     }
     case AST_NODE_TYPES.Identifier: {
-      const resolved = typeof scope === "function" ? scope() : scope;
+      const resolved = typeof scope === "function" ? scope(node) : scope;
       const init = assignedOnceInit(node, resolved);
       return init ? staticString(init, resolved, depth + 1) : undefined;
     }
@@ -94,7 +97,7 @@ function staticObject(node: TSESTree.Node, scope: ScopeSource, depth: number): T
     return staticObject(n.arguments[0]!, scope, depth + 1);
   }
   if (n.type === AST_NODE_TYPES.Identifier) {
-    const init = assignedOnceInit(n, typeof scope === "function" ? scope() : scope);
+    const init = assignedOnceInit(n, typeof scope === "function" ? scope(n) : scope);
     return init ? staticObject(init, scope, depth + 1) : undefined;
   }
   if (n.type === AST_NODE_TYPES.MemberExpression) {
