@@ -61,6 +61,8 @@ export function objectProps(
 ): Map<string, ObjectProp> | undefined {
   const shape = shapeOf(node, query(reader, undefined), via, depth);
   if (!shape) return undefined;
+  // Only the sound reading marks properties unknown (`null`).
+  if (reader.reading === "lenient") return shape.props as Map<string, ObjectProp>;
   const props = new Map<string, ObjectProp>();
   for (const [name, prop] of shape.props) if (prop) props.set(name, prop);
   return props;
@@ -77,7 +79,8 @@ export function objectProperty(node: TSESTree.Node, name: string, reader: Object
  * determines. `undefined` for anything else.
  */
 export function memberValue(node: TSESTree.MemberExpression, reader: ObjectReader, depth = 0): TSESTree.Node | undefined {
-  return memberProp(node, query(reader, undefined), depth)?.value;
+  // Asked for the member's own name, the traversal of its object starts narrowed to it.
+  return memberProp(node, query(reader, propertyName(node.property, node.computed)), depth)?.value;
 }
 
 // ---------------------------------------------------------------- traversal
