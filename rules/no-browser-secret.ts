@@ -19,7 +19,8 @@ import { assignedOnceInit } from "./analysis/bindings.js";
 import { moduleRefs } from "./analysis/modules.js";
 import { envVarName, isEnvObject, mayReadEnv } from "./analysis/env.js";
 import { calleeName, propertyName, unwrap } from "./analysis/syntax.js";
-import { createClientMatcher, objectProps } from "./analysis/client-calls.js";
+import { createClientMatcher } from "./analysis/client-calls.js";
+import { objectProps, objectReader } from "./analysis/objects.js";
 import { globMatches, relativePath } from "./glob.js";
 import { literalAlternation } from "../src/detect/detector.js";
 import { createRule, perOptions } from "./utils.js";
@@ -155,6 +156,8 @@ export default createRule<Options, MessageIds>({
     const isNextConfig = NEXT_CONFIG.test(file);
     const isNuxtConfig = NUXT_CONFIG.test(file);
     const matcher = createClientMatcher(context);
+    /** Config and options objects are read leniently: what the file puts in them, whatever else they hold. */
+    const objects = objectReader(sourceCode, "lenient");
     /** Why the file runs in the browser, if it does: the `"use client"` directive, or option `clientFiles`. */
     const clientWhy = hasUseClient(sourceCode.ast)
       ? 'it has the "use client" directive'
@@ -235,7 +238,7 @@ export default createRule<Options, MessageIds>({
 
     /** The entries of a `define` / `env` / `DefinePlugin` object: a secret name, or a value from a secret variable. */
     function checkInlined(object: TSESTree.Node, tool: string) {
-      const props = objectProps(sourceCode, object);
+      const props = objectProps(object, objects);
       if (!props) {
         const found = buildFlow.trace(object);
         if (found?.kind === "dump") context.report({ node: object, messageId: "buildConfig", data: { tool, what: describe(found) } });
@@ -275,7 +278,7 @@ export default createRule<Options, MessageIds>({
         else if (n.type === AST_NODE_TYPES.ArrayExpression) {
           for (const e of n.elements) if (e?.type === AST_NODE_TYPES.Literal && typeof e.value === "string") report(e, e.value);
         } else if (n.type === AST_NODE_TYPES.ObjectExpression) {
-          for (const [key, prop] of objectProps(sourceCode, n) ?? []) report(prop.property, key);
+          for (const [key, prop] of objectProps(n, objects) ?? []) report(prop.property, key);
         }
       }
     }
@@ -336,7 +339,7 @@ export default createRule<Options, MessageIds>({
       for (const { flag, member, client } of flagsOf(node)) {
         const arg = node.arguments[flag.optionsArgument[member] ?? 0];
         if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
-        const props = objectProps(sourceCode, arg);
+        const props = objectProps(arg, objects);
         const prop = props?.get(flag.option);
         if (!prop || !isTrue(prop.value, sourceCode.getScope(prop.value))) continue;
         if (flag.keyIn === "options" && options.allowEphemeral !== false && client) {

@@ -8,10 +8,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
 import { literalAlternation } from "../../src/detect/detector.js";
 import { CLIENTS, KEY_HEADERS, exportMatches, moduleMatches, type ClientCallKind, type ClientEntry } from "../../src/clients/catalog.js";
-import { assignedOnce, isGlobal } from "./bindings.js";
 import { moduleRefs } from "./modules.js";
-import { staticPropertyName } from "./static-value.js";
-import { MAX_DEPTH, propertyName, unwrap } from "./syntax.js";
+import { objectProps, objectReader, type ObjectProp } from "./objects.js";
+import { unwrap } from "./syntax.js";
 
 /** A client of the user's own (option `clients`). */
 export interface UserClient {
@@ -137,124 +136,6 @@ export function userClientEntries(clients: readonly UserClient[] | undefined): C
   });
 }
 
-/** A property of an object the file determines. */
-export interface ObjectProp {
-  /** Its value; for an accessor (`get apiKey() { … }`), the getter. */
-  readonly value: TSESTree.Node;
-  /** What writes it: a `Property`, or an assignment made after the object was created (`o.apiKey = …`). */
-  readonly property: TSESTree.Node;
-  /** The node inside the call's arguments this property was reached through, once it was followed out of them. */
-  readonly via: TSESTree.Node | undefined;
-}
-
-/** A write into an object bound to a name, after the object was created: `o.apiKey = …` or `Object.assign(o, …)`. */
-type LaterWrite =
-  | { readonly at: number; readonly name: string; readonly value: TSESTree.Node; readonly node: TSESTree.Node }
-  | { readonly at: number; readonly sources: readonly TSESTree.CallExpressionArgument[] };
-
-/** How many writes into one object are followed. */
-const MAX_WRITES = 64;
-/** Writes by variable: a variable's references are read once per file, whatever the number of uses of it. */
-const writesByVariable = new WeakMap<TSESLint.Scope.Variable, readonly LaterWrite[]>();
-
-/** `Object.assign`, the global one. */
-function isObjectAssign(callee: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const n = unwrap(callee);
-  if (n.type !== AST_NODE_TYPES.MemberExpression || propertyName(n.property, n.computed) !== "assign") return false;
-  const object = unwrap(n.object);
-  return object.type === AST_NODE_TYPES.Identifier && object.name === "Object" && isGlobal(object, sourceCode.getScope(object));
-}
-
-/** The writes into the object `variable` holds, in source order: `o.apiKey = …`, `o[K] = …`, `Object.assign(o, …)`. */
-function writesInto(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Scope.Variable): readonly LaterWrite[] {
-  const known = writesByVariable.get(variable);
-  if (known) return known;
-  const writes: LaterWrite[] = [];
-  for (const reference of variable.references) {
-    if (writes.length >= MAX_WRITES) break;
-    if (reference.init || reference.isWrite()) continue;
-    const id = reference.identifier;
-    const parent = id.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
-      const assignment = parent.parent;
-      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== "=" || assignment.left !== parent) continue;
-      const name = staticPropertyName(parent.property, parent.computed, () => sourceCode.getScope(parent));
-      if (name !== undefined) writes.push({ at: id.range[0], name, value: assignment.right, node: assignment });
-    } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === id && isObjectAssign(parent.callee, sourceCode)) {
-      writes.push({ at: id.range[0], sources: parent.arguments.slice(1) });
-    }
-  }
-  writes.sort((a, b) => a.at - b.at);
-  writesByVariable.set(variable, writes);
-  return writes;
-}
-
-/**
- * The properties of an object expression the file determines, last one winning: object literals
- * (accessors and computed names whose value the file knows included), `const` bindings and
- * spreads of them, `Object.assign(…)`, and what the file writes into a bound object before the use
- * at `node` (`o.apiKey = …`, `Object.assign(o, { apiKey })`). `undefined` when the expression is no
- * such object.
- */
-export function objectProps(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  node: TSESTree.Node,
-  via: TSESTree.Node | undefined = undefined,
-  depth = 0,
-): Map<string, ObjectProp> | undefined {
-  if (depth > MAX_DEPTH) return undefined;
-  const n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.Identifier) {
-    const bound = assignedOnce(n, sourceCode.getScope(n));
-    if (!bound) return undefined;
-    const base = objectProps(sourceCode, bound.init, via ?? n, depth + 1);
-    const writes = writesInto(sourceCode, bound.variable).filter((w) => w.at < n.range[0]);
-    if (writes.length === 0) return base;
-    const props = new Map(base);
-    for (const write of writes) {
-      if ("name" in write) props.set(write.name, { value: write.value, property: write.node, via: via ?? n });
-      else mergeSources(sourceCode, write.sources, props, via ?? n, depth);
-    }
-    return props;
-  }
-  if (n.type === AST_NODE_TYPES.CallExpression && isObjectAssign(n.callee, sourceCode)) {
-    const props = new Map<string, ObjectProp>();
-    return mergeSources(sourceCode, n.arguments, props, via, depth) ? props : undefined;
-  }
-  if (n.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  const props = new Map<string, ObjectProp>();
-  for (const p of n.properties) {
-    if (p.type === AST_NODE_TYPES.SpreadElement) {
-      const inner = objectProps(sourceCode, p.argument, via ?? p, depth + 1);
-      if (inner) for (const [name, prop] of inner) props.set(name, prop);
-      continue;
-    }
-    if (p.kind === "set") continue;
-    const name = staticPropertyName(p.key, p.computed, () => sourceCode.getScope(p));
-    if (name !== undefined) props.set(name, { value: p.value, property: p, via });
-  }
-  return props;
-}
-
-/** Adds the properties of the objects `sources` to `props`; whether any of them is an object the file determines. */
-function mergeSources(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  sources: readonly TSESTree.CallExpressionArgument[],
-  props: Map<string, ObjectProp>,
-  via: TSESTree.Node | undefined,
-  depth: number,
-): boolean {
-  let any = false;
-  for (const source of sources) {
-    if (source.type === AST_NODE_TYPES.SpreadElement) continue;
-    const inner = objectProps(sourceCode, source, via, depth + 1);
-    if (!inner) continue;
-    any = true;
-    for (const [name, prop] of inner) props.set(name, prop);
-  }
-  return any;
-}
-
 /**
  * One pass over a file's text for any client module named in quotes (`"openai"`, `'@aws-sdk/client-…`):
  * an alternation of literals (a trie), no quantifier. Much cheaper than a search per module and
@@ -328,6 +209,8 @@ export function createClientMatcher(
   const setup = setupFor(options.clients);
   const entries = setup.entries;
   const sourceCode = context.sourceCode;
+  /** Options objects are read leniently: a key the file puts in them is found whatever else they hold. */
+  const reader = objectReader(sourceCode, "lenient");
 
   /**
    * Whether the file names any client module in quotes (`"openai"`, `'@aws-sdk/client-…`): a module
@@ -388,7 +271,7 @@ export function createClientMatcher(
       const index = client.optionsArgument ?? 0;
       const arg = node.arguments[index];
       if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
-      const top = objectProps(sourceCode, arg);
+      const top = objectProps(arg, reader);
       if (!top) continue;
       for (const path of client.keyOptions ?? []) {
         const segments = path.split(".");
@@ -398,7 +281,7 @@ export function createClientMatcher(
           found = props.get(segments[i]!);
           if (!found) break;
           if (i < segments.length - 1) {
-            props = objectProps(sourceCode, found.value, found.via, 1);
+            props = objectProps(found.value, reader, found.via, 1);
             found = undefined;
           }
         }
@@ -406,7 +289,7 @@ export function createClientMatcher(
       }
       for (const headerOption of client.headerOptions ?? []) {
         const holder = top.get(headerOption);
-        const headers = holder && objectProps(sourceCode, holder.value, holder.via, 1);
+        const headers = holder && objectProps(holder.value, reader, holder.via, 1);
         if (!headers) continue;
         for (const [name, prop] of headers) {
           if (HEADER_NAMES.has(name.toLowerCase())) add(client, `${headerOption}.${name}`, prop.value, prop.via ?? prop.property);

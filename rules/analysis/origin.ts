@@ -7,9 +7,9 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { assignedOnceInit, isAssignedOnce, isGlobal, localFunction, singleVariable } from "./bindings.js";
-import { objectProps } from "./client-calls.js";
 import { isEnvContainer, isEnvRead } from "./env.js";
 import { moduleRefs } from "./modules.js";
+import { memberValue, objectProperty, objectReader } from "./objects.js";
 import { staticPropertyName } from "./static-value.js";
 import { isEmptyValue, MAX_DEPTH, memberPath, propertyName, unwrap } from "./syntax.js";
 
@@ -76,6 +76,8 @@ function pathMatches(entries: ReadonlySet<string>, path: string): boolean {
 export function createOriginAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, options: OriginOptions = {}): OriginAnalysis {
   const loaders = new Set(options.secretLoaders ?? []);
   const userSources = new Set(options.userKeySources ?? []);
+  /** Objects are read leniently: a literal the file puts in one is found whatever else it holds. */
+  const reader = objectReader(sourceCode, "lenient");
 
   /** Whether `node` names one of `names` exported by any module (keyguard's, or a module re-exporting it). */
   function isExportNamed(node: TSESTree.Node, names: ReadonlySet<string>): boolean {
@@ -152,16 +154,6 @@ export function createOriginAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, 
     return combine(values.map((v) => (v.type === AST_NODE_TYPES.ReturnStatement ? NONE : origin(v, depth + 1, seen))));
   }
 
-  /** The expression a member chain reads from objects the file determines: `config.openai.key`. */
-  function memberValue(node: TSESTree.MemberExpression, depth: number): TSESTree.Node | undefined {
-    if (depth > MAX_DEPTH) return undefined;
-    const name = staticPropertyName(node.property, node.computed, () => sourceCode.getScope(node));
-    if (name === undefined) return undefined;
-    const object = unwrap(node.object);
-    const holder = object.type === AST_NODE_TYPES.MemberExpression ? memberValue(object, depth + 1) : object;
-    return holder ? objectProps(sourceCode, holder)?.get(name)?.value : undefined;
-  }
-
   /** A value of a configured user key source (`userKeySources`). */
   function isUserKey(node: TSESTree.Node): boolean {
     if (userSources.size === 0) return false;
@@ -203,7 +195,7 @@ export function createOriginAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, 
       }
       case AST_NODE_TYPES.MemberExpression: {
         if (isEnvRead(n, sourceCode)) return SOURCE;
-        const value = memberValue(n, depth);
+        const value = memberValue(n, reader);
         return value ? origin(value, depth + 1, seen) : UNKNOWN;
       }
       case AST_NODE_TYPES.CallExpression: {
@@ -275,7 +267,7 @@ export function createOriginAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, 
       }
       if (isEnvContainer(init, sourceCode)) return SOURCE;
       const key = staticPropertyName(property.key, property.computed, () => sourceCode.getScope(property));
-      const prop = key === undefined ? undefined : objectProps(sourceCode, init)?.get(key);
+      const prop = key === undefined ? undefined : objectProperty(init, key, reader);
       if (prop) return origin(prop.value, depth + 1, seen);
       // `const { apiKey } = req.body` with `userKeySources: ["req.body"]`
       return isUserKey(init) ? SOURCE : UNKNOWN;

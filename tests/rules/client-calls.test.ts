@@ -2,8 +2,7 @@ import tsParser from "@typescript-eslint/parser";
 import { ESLintUtils, type TSESTree } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import { createClientMatcher, mentionsClientModule, objectProps, userClientEntries, type UserClient } from "../../rules/analysis/client-calls.js";
-import { analyse } from "./analysis/analyse.js";
+import { createClientMatcher, mentionsClientModule, userClientEntries, type UserClient } from "../../rules/analysis/client-calls.js";
 import { CLIENTS, exportMatches, moduleMatches } from "../../src/clients/catalog.js";
 
 /** A probe rule that reports every key use the matcher finds, as `client|option|node text|at text`. */
@@ -169,34 +168,6 @@ describe("createClientMatcher", () => {
     });
   });
 });
-
-describe("objectProps: the properties of an object the file determines, at a use", () => {
-  /** `name=value text` of every property of the argument of the last `use(…)`, or undefined. */
-  const propsAt = (code: string) =>
-    analyse(code, ({ sourceCode, find }) => {
-      const start = code.lastIndexOf("use(") + 4;
-      const arg = find((n) => n.range[0] === start && n.parent?.type === "CallExpression");
-      const props = objectProps(sourceCode, arg);
-      return props && [...props].map(([name, p]) => `${name}=${sourceCode.getText(p.value)}`);
-    });
-
-  it.each([
-    ["use({ a: 1, b: 2 });", ["a=1", "b=2"]],
-    ["const o = { a: 1 }; use({ ...o, a: 2 });", ["a=2"]],
-    ["const o: any = {}; o.a = 1; o['b'] = 2; use(o);", ["a=1", "b=2"]],
-    ["const o = { a: 1 }; o.a = 3; use(o);", ["a=3"]],
-    ["const o: any = { a: 1 }; use(o); o.a = 3;", ["a=1"]],
-    ["const o = {}; Object.assign(o, { a: 1 }, { b: 2 }); use(o);", ["a=1", "b=2"]],
-    ["use(Object.assign({}, { a: 1 }));", ["a=1"]],
-    ["const o = getBase(); o.a = 1; use(o);", ["a=1"]],
-    ["use({ get a() { return 1; }, set b(v: number) {} });", ["a=() { return 1; }"]],
-    ['const K = "a"; use({ [K]: 1, [k]: 2 });', ["a=1"]],
-    ["let o: any = {}; o.a = 1; o = other; use(o);", undefined],
-    ["use(getOptions());", undefined],
-  ])("%s", (code, expected) => {
-    expect(propsAt(code)).toEqual(expected);
-    });
-  });
 
 describe("mentionsClientModule", () => {
   it("answers for each text, whatever was asked before (the last answer is kept)", () => {
