@@ -138,6 +138,28 @@ export function literalAlternation(items: readonly (string | LiteralAlternative)
   return emit(root);
 }
 
+/** Words one of which a name must hold for a format found by a name's stem (`cohere` + `key`). */
+const SECRET_WORDS = ["key", "token", "secret"];
+
+/**
+ * The tests a name must pass (one of them) for any context-only format to match it, run on the
+ * name as written: a normalised name (`nameMatches`) that holds a secret word, or an exact name or
+ * ending without one, holds that word's letters in order with nothing but separators between them
+ * (`API_K-E-Y`). One pattern per word, each linear (no quantifier is followed by anything it could
+ * also match); a word that holds another word adds nothing and is left out.
+ */
+function nameHints(hints: readonly NonNullable<Provider["context"]>[]): RegExp[] {
+  const words = new Set(SECRET_WORDS);
+  for (const hint of hints) {
+    for (const word of [...(hint.exact ?? []), ...(hint.endings ?? [])]) {
+      if (!SECRET_WORDS.some((w) => word.includes(w))) words.add(word);
+    }
+  }
+  const needed = [...words].filter((word) => ![...words].some((other) => other !== word && word.includes(other)));
+  const letter = (c: string) => (c.toUpperCase() === c ? escapeRegExp(c) : `[${c}${c.toUpperCase()}]`);
+  return needed.map((word) => new RegExp([...word].map(letter).join("[^A-Za-z0-9]*")));
+}
+
 /** Compiled once per process: the catalog does not change at run time. */
 const CATALOG = compileCatalog();
 
@@ -189,19 +211,21 @@ function compileCatalog() {
     const char = String.fromCharCode(c);
     if (contextual.some((x) => new RegExp(`^[${x.provider.body.chars}]$`).test(char))) namedChars[c] = 1;
   }
-  return { byFirstChar, matchers, prefixSource, contextual, minLength, minNamedLength, maxNamedLength, namedChars };
+  const nameHint = nameHints(contextual.map((c) => c.provider.context!));
+  return { byFirstChar, matchers, prefixSource, contextual, nameHint, minLength, minNamedLength, maxNamedLength, namedChars };
 }
 
 /**
  * Every regular expression the detector builds from the catalog, exactly as it runs them (source
- * and flags): the prefix alternation, each prefix's sticky body pattern, and each context-only
- * provider's whole-value pattern. For the ReDoS gate (`tests/hardening/redos.test.ts`) and tools.
+ * and flags): the prefix alternation, each prefix's sticky body pattern, each context-only
+ * provider's whole-value pattern, and the test names pass before their formats are looked up. For the ReDoS gate (`tests/hardening/redos.test.ts`) and tools.
  */
 export function compiledPatterns(): readonly RegExp[] {
   return [
     new RegExp(CATALOG.prefixSource, "g"),
     ...CATALOG.matchers.map((m) => m.re),
     ...CATALOG.contextual.map((c) => c.value),
+    ...CATALOG.nameHint,
   ].map((re) => new RegExp(re.source, re.flags));
 }
 
@@ -237,12 +261,14 @@ type Contextual = ReturnType<typeof compileCatalog>["contextual"][number];
 /** How many names `namedBy` remembers; the cache starts over when full. */
 const NAME_CACHE_SIZE = 4096;
 const namedCache = new Map<string, readonly Contextual[]>();
+const NO_FORMATS: readonly Contextual[] = [];
 
 /**
- * The context-only formats whose hint `name` matches, in catalog order. A text repeats its names
- * (`id:`, `type:`, `description:` in every object), so the answer is remembered per name.
+ * The context-only formats whose hint `name` matches, in catalog order. Most names hold no secret
+ * word, which one regular expression tells; the answer for the others is remembered per name.
  */
 function namedBy(name: string): readonly Contextual[] {
+  if (!CATALOG.nameHint.some((hint) => hint.test(name))) return NO_FORMATS;
   let found = namedCache.get(name);
   if (found !== undefined) return found;
   const normalised = normaliseName(name);
@@ -261,8 +287,6 @@ function normaliseName(name: string): string {
   }
   return out;
 }
-
-const SECRET_WORDS = ["key", "token", "secret"];
 
 function nameMatches(provider: Provider, normalised: string): boolean {
   const hint = provider.context;

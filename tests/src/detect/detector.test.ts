@@ -94,6 +94,21 @@ describe("scanNamed", () => {
     expect(d.scanNamed("CO_API_KEY", fakeKey("cohere", 1))?.providerId).toBe("cohere");
   });
 
+  it("reads a name's words across any separators and case, and the same name the same way every time", () => {
+    const d = createDetector();
+    const mistral = fakeKey("mistral", 2);
+    const names = ["Mistral.Api.Key", "mistral api k_e_y", "MISTRAL__TO-KEN", "x-mistral-SECRET", "mistral_k\u00e9ey", "mistral:key"];
+    for (const name of names) {
+      expect(d.scanNamed(name, mistral)?.providerId, name).toBe("mistral");
+      expect(d.scanNamed(name, mistral)?.providerId, `${name}, asked again`).toBe("mistral");
+    }
+    // Words a generic secret is held by, without key, token or secret in them.
+    for (const name of ["DB_PASSWORD", "db-passwd", "GOOGLE_APPLICATION_CREDENTIALS", "aws.Credential"]) {
+      expect(d.scanNamed(name, fakeKey("generic-secret", 3)), name).toBeDefined();
+    }
+    for (const name of ["mistral_model", "mistral-endpoint", "kmistraley", "mistral_k3y"]) expect(d.scanNamed(name, mistral), name).toBeUndefined();
+  });
+
   it("does not report a placeholder under a key's name", () => {
     const d = createDetector();
     expect(d.scanNamed("cohereApiKey", "x".repeat(40))).toBeUndefined();
