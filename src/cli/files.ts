@@ -38,23 +38,24 @@ let shared = Buffer.allocUnsafe(256 * 1024);
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
- * A file's text, read until its end or until it proves larger than `maxBytes`, whichever comes
+ * A file's bytes, read until its end or until it proves larger than `maxBytes`, whichever comes
  * first: no `fstat` per file (its size is what the read finds), and a large file costs one
- * buffer's worth of reading, not its size.
+ * buffer's worth of reading, not its size. The bytes are the thread's shared buffer: valid until
+ * the next read.
  */
-export function readTextFile(path: string, maxBytes: number): ReadResult {
+function readBytes(path: string, maxBytes: number): Uint8Array | SkipReason {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { skip: code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR" ? "missing" : "unreadable" };
+    return code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR" ? "missing" : "unreadable";
   }
   try {
     let read = 0;
     for (;;) {
       if (read === shared.length) {
-        if (read > maxBytes) return { skip: "too-large" };
+        if (read > maxBytes) return "too-large";
         const bigger = Buffer.allocUnsafe(Math.min(shared.length * 2, maxBytes + 1));
         shared.copy(bigger, 0, 0, read);
         shared = bigger;
@@ -62,17 +63,38 @@ export function readTextFile(path: string, maxBytes: number): ReadResult {
       const n = readSync(fd, shared, read, Math.min(shared.length, maxBytes + 1) - read, null);
       if (n === 0) break;
       read += n;
-      if (read > maxBytes) return { skip: "too-large" };
+      if (read > maxBytes) return "too-large";
     }
-    const content = shared.subarray(0, read);
-    if (isBinary(content)) return { skip: "binary" };
-    return { text: decodeText(content) };
+    return shared.subarray(0, read);
   } catch (error) {
     // A directory (a tracked link to one) reads as EISDIR: not a file, as a deleted one.
-    return { skip: (error as NodeJS.ErrnoException).code === "EISDIR" ? "missing" : "unreadable" };
+    return (error as NodeJS.ErrnoException).code === "EISDIR" ? "missing" : "unreadable";
   } finally {
     closeSync(fd);
   }
+}
+
+/** A file's text (UTF-8), or why it is skipped. */
+export function readTextFile(path: string, maxBytes: number): ReadResult {
+  const bytes = readBytes(path, maxBytes);
+  if (typeof bytes === "string") return { skip: bytes };
+  if (isBinary(bytes)) return { skip: "binary" };
+  return { text: decodeText(bytes) };
+}
+
+/**
+ * The keys in UTF-8 bytes, found by the catalog's detector. The bytes are scanned as Latin-1, one
+ * character per byte, without decoding: every format and every name the detector knows is ASCII,
+ * and every test around a key (word boundaries, alphabets, what may follow) takes a non-ASCII
+ * character for a character no key holds, so a key is found in that view exactly where it is in
+ * the decoded text, which this module's tests check. Only columns count differently after a
+ * non-ASCII character: text that has findings and a non-ASCII byte is scanned again decoded.
+ */
+export function scanUtf8(bytes: Uint8Array, detector: Detector, salt: string | undefined): TextFinding[] {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const found = scanText(buffer.toString("latin1"), detector, salt);
+  if (found.length === 0 || isAscii(buffer)) return found;
+  return scanText(buffer.toString("utf8"), detector, salt);
 }
 
 /** One file to scan: where to read it, and the name reports show. */
@@ -85,15 +107,17 @@ export type FileResult =
   | { readonly name: string; readonly findings: readonly TextFinding[] }
   | { readonly name: string; readonly skip: SkipReason };
 
+/** One file's keys, by the catalog's detector (see `scanUtf8`). */
 export function scanFile(job: FileJob, detector: Detector, maxBytes: number, salt: string | undefined): FileResult {
-  const read = readTextFile(job.path, maxBytes);
-  if ("skip" in read) return { name: job.name, skip: read.skip };
-  return { name: job.name, findings: scanText(read.text, detector, salt) };
+  const bytes = readBytes(job.path, maxBytes);
+  if (typeof bytes === "string") return { name: job.name, skip: bytes };
+  if (isBinary(bytes)) return { name: job.name, skip: "binary" };
+  return { name: job.name, findings: scanUtf8(bytes, detector, salt) };
 }
 
 /** Text from somewhere else than a file (the index, a commit): the same checks as a file. */
 export function scanBytes(name: string, bytes: Uint8Array, detector: Detector, maxBytes: number, salt: string | undefined): FileResult {
   if (bytes.length > maxBytes) return { name, skip: "too-large" };
   if (isBinary(bytes)) return { name, skip: "binary" };
-  return { name, findings: scanText(decodeText(bytes), detector, salt) };
+  return { name, findings: scanUtf8(bytes, detector, salt) };
 }

@@ -6,8 +6,12 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { readTextFile } from "../../src/cli/files.js";
+import { readTextFile, scanUtf8 } from "../../src/cli/files.js";
+import { scanText } from "../../src/cli/text-scan.js";
+import { createDetector, PROVIDERS } from "../../src/detect/index.js";
+import { CONTEXT_NAMES, fakeKey, rng } from "../helpers/keys.js";
 import { asUnprivileged } from "../helpers/unprivileged.js";
 
 const dir = mkdtempSync(join(tmpdir(), "keyguard-files-"));
@@ -62,5 +66,75 @@ describe("readTextFile", () => {
     const fifo = join(dir, "pipe");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
     expect(readTextFile(fifo, 1024)).toEqual({ text: "" });
+  });
+});
+
+describe("scanUtf8: the bytes scanned as Latin-1 find what the decoded text finds", () => {
+  const detector = createDetector();
+  /** Asserts that both views agree on `text`; returns how many keys the decoded text holds. */
+  const same = (text: string): number => {
+    const decoded = scanText(text, detector, "salt");
+    expect(scanUtf8(Buffer.from(text, "utf8"), detector, "salt")).toEqual(decoded);
+    return decoded.length;
+  };
+  /** Characters of one to four UTF-8 bytes, and of one and two UTF-16 units. */
+  const WIDE = ["é", "ß", "€", "→", "ключ", "鍵", "🔑", "\u00a0", "\u2028", "\ufeff"];
+  const keys = PROVIDERS.flatMap((p) => {
+    try {
+      return [{ id: p.id, key: fakeKey(p.id, 7), name: CONTEXT_NAMES[p.id] }];
+    } catch {
+      return []; // a format the generators do not build (covered by the catalog's own tests)
+    }
+  });
+
+  it("builds keys of most of the catalog (the comparison is not vacuous)", () => {
+    expect(keys.length).toBeGreaterThan(PROVIDERS.length * 0.8);
+  });
+
+  it("finds every format's key with non-ASCII text before, after and around it, on the same line and column", () => {
+    let found = 0;
+    let cases = 0;
+    for (const { key, name } of keys) {
+      for (const wide of WIDE) {
+        const written = name ? `${name}=${key}` : key;
+        for (const text of [
+          `${wide} ${written}\n`,
+          `# ${wide}${wide}\n${written} ${wide}\n`,
+          `x = "${wide}" + "${written}"; // ${wide}\n`,
+          `${written}${wide}\n`,
+          `${wide}${written}\n`,
+        ]) {
+          found += Math.min(1, same(text));
+          cases++;
+        }
+      }
+    }
+    // Nearly every case holds a key the detector finds: the two views are compared on findings.
+    expect(found).toBeGreaterThan(cases * 0.9);
+  });
+
+  it("finds nothing more and nothing less where non-ASCII characters touch or break a key", () => {
+    const next = rng(99);
+    for (const { key, name } of keys) {
+      const wide = WIDE[Math.floor(next() * WIDE.length)]!;
+      const at = 1 + Math.floor(next() * (key.length - 2));
+      same(`${key.slice(0, at)}${wide}${key.slice(at)}\n`);
+      if (name) same(`${name}${wide}=${key}\n${wide}${name}: "${key}"\n`);
+    }
+  });
+
+  it("holds for generated mixtures of keys, words, separators and non-ASCII text", () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...keys.map((k) => k.key)),
+      fc.constantFrom(...keys.filter((k) => k.name).map((k) => `${k.name}=${k.key}`)),
+      fc.constantFrom(...WIDE, " ", "\n", "=", ":", '"', "-", "_", "://", "@", "keyguard-ignore"),
+      fc.string({ maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        same(pieces.join(""));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
