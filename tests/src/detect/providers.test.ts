@@ -523,6 +523,20 @@ describe("formats are as strict as their documentation", () => {
     expect(notFound(j("//registry.npmjs.org/:_auth", "Token=${NPM_TOKEN}"))).toEqual([]);
   });
 
+  it("sentry-org: claims whose base64 ends in `=` or `==` padding, then `_` and the secret", () => {
+    const claims = (org: string) => Buffer.from(j('{"iat":1730000000.123456,"url":"https://sentry.io","region_url":"https://us.sentry.io","org":"', org, '"}')).toString("base64");
+    const secret = rawChars(rng(17), `${ALNUM}+/`, 43);
+    const padded = [claims("acme-co"), claims("acme-cor"), claims("acme-corp")].filter((c) => c.endsWith("="));
+    expect(padded.map((c) => c.length - c.replace(/=+$/, "").length).sort()).toEqual([1, 2]);
+    for (const c of padded) {
+      const token = j("sntrys_", c, "_", secret);
+      expect(detector.scan(`SENTRY_AUTH_TOKEN=${token}\n`).map((f) => [f.providerId, f.end - f.start])).toEqual([["sentry-org", token.length]]);
+      // the claims without the secret, or with a secret one character short, are no token
+      expect(notFound(j("sntrys_", c, " "))).toEqual([]);
+      expect(notFound(j("sntrys_", c, "_", secret.slice(1)))).toEqual([]);
+    }
+  });
+
   it("pypi: the macaroon structure is verified, and reported as a verified checksum", () => {
     const key = fakeKey("pypi", 3);
     expect(detector.scan(key).map((f) => [f.providerId, f.checksumVerified])).toEqual([["pypi", true]]);
