@@ -2186,7 +2186,8 @@ export const PROVIDERS: readonly Provider[] = [
     envVar: "PRIVATE_KEY",
     prefixes: ["-----BEGIN "],
     body: { chars: "A-Z ", min: 11, max: 40 },
-    validate: (token) => token.endsWith(" PRIVATE KEY") || token === "-----BEGIN PRIVATE KEY",
+    // PEM (`RSA PRIVATE KEY`, `PRIVATE KEY`, …) and OpenPGP's armor (`PGP PRIVATE KEY BLOCK`, RFC 4880).
+    validate: (token) => token.endsWith(" PRIVATE KEY") || token === "-----BEGIN PRIVATE KEY" || token === "-----BEGIN PGP PRIVATE KEY BLOCK",
     follow: pemBody,
     randomness: "validate",
     docs: "https://datatracker.ietf.org/doc/html/rfc7468",

@@ -537,6 +537,14 @@ describe("formats are as strict as their documentation", () => {
     }
   });
 
+  it("private-key: an OpenPGP armored private key block (RFC 4880), not its public key block", () => {
+    const b64 = (seed: number) => rawChars(rng(seed), `${ALNUM}+/`, 64);
+    const block = (kind: string) => j("-----BEGIN PGP ", kind, " KEY BLOCK-----\n\n", b64(21), "\n", b64(22), "\n=", rawChars(rng(23), ALNUM, 4), "\n-----END PGP ", kind, " KEY BLOCK-----");
+    const key = block("PRIVATE");
+    expect(detector.scan(key).map((f) => [f.providerId, f.start, f.end, f.masked])).toEqual([["private-key", 0, key.length, "-----BEGIN …"]]);
+    expect(notFound(block("PUBLIC"))).toEqual([]);
+  });
+
   it("pypi: the macaroon structure is verified, and reported as a verified checksum", () => {
     const key = fakeKey("pypi", 3);
     expect(detector.scan(key).map((f) => [f.providerId, f.checksumVerified])).toEqual([["pypi", true]]);
