@@ -957,6 +957,17 @@ export const PROVIDERS: readonly Provider[] = [
     checksum: "pypi-macaroon",
     docs: "https://pypi.org/help/#apitoken",
   },
+  {
+    id: "testpypi",
+    name: "TestPyPI upload token",
+    category: "source-control",
+    envVar: "TEST_PYPI_API_TOKEN",
+    // `pypi-` and a macaroon whose location is `test.pypi.org`, in base64url.
+    prefixes: ["pypi-AgENdGVzdC5weXBpLm9yZw"],
+    body: { chars: B62_URL, min: 50, max: 1000 },
+    checksum: "pypi-macaroon",
+    docs: "https://test.pypi.org/help/#apitoken",
+  },
   // ---------------------------------------------------------------- cloud
   {
     id: "aws-access-key",

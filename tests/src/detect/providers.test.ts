@@ -523,6 +523,12 @@ describe("formats are as strict as their documentation", () => {
     expect(notFound(j("//registry.npmjs.org/:_auth", "Token=${NPM_TOKEN}"))).toEqual([]);
   });
 
+  it("testpypi: the same macaroon as pypi.org's, with the location test.pypi.org; each found as its own index's", () => {
+    expect(detector.scan(fakeKey("testpypi", 4)).map((f) => [f.providerId, f.checksumVerified])).toEqual([["testpypi", true]]);
+    expect(detector.scan(fakeKey("pypi", 4)).map((f) => [f.providerId, f.checksumVerified])).toEqual([["pypi", true]]);
+    expect(notFound(j("py", "pi-", "AgENdGVzdC5weXBpLm9yZw", rawChars(rng(16), URLSAFE, 120)))).toEqual([]);
+  });
+
   it("sentry-org: claims whose base64 ends in `=` or `==` padding, then `_` and the secret", () => {
     const claims = (org: string) => Buffer.from(j('{"iat":1730000000.123456,"url":"https://sentry.io","region_url":"https://us.sentry.io","org":"', org, '"}')).toString("base64");
     const secret = rawChars(rng(17), `${ALNUM}+/`, 43);
