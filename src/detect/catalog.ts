@@ -1039,6 +1039,8 @@ export const PROVIDERS: readonly Provider[] = [
     place: true,
     body: { chars: B64, min: 88, max: 88 },
     validate: (token) => token.endsWith("=="),
+    // The key alone (`storageAccountKey = "…=="`), 64 bytes in base64, where a name says it is an account key.
+    context: { stems: ["accountkey", "storagekey"] },
     docs: "https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string",
     note: "in a connection string (Cosmos DB's too)",
   },

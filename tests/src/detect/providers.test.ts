@@ -551,6 +551,16 @@ describe("formats are as strict as their documentation", () => {
     expect(notFound(block("PUBLIC"))).toEqual([]);
   });
 
+  it("azure-storage-key: the key alone under a name that says account or storage key, as well as after `AccountKey=`", () => {
+    const key = j(rawChars(rng(24), `${ALNUM}+/`, 86), "==");
+    for (const name of ["storageAccountKey", "AZURE_STORAGE_KEY", "account_key"]) {
+      expect(detector.scanNamed(name, key)?.providerId, name).toBe("azure-storage-key");
+    }
+    expect(detector.scanNamed("cacheKey", key)).toBeUndefined();
+    expect(detector.scanNamed("storageAccountKey", key.slice(2))).toBeUndefined();
+    expect(detector.scanNamed("storageAccountKey", j(key.slice(0, -2), "ab"))).toBeUndefined();
+  });
+
   it("pypi: the macaroon structure is verified, and reported as a verified checksum", () => {
     const key = fakeKey("pypi", 3);
     expect(detector.scan(key).map((f) => [f.providerId, f.checksumVerified])).toEqual([["pypi", true]]);
