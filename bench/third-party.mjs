@@ -18,7 +18,7 @@ import { pathToFileURL } from "node:url";
 import { DIST_DETECT, requireBuild, ROOT, updateResults } from "./lib.mjs";
 
 requireBuild();
-const { createDetector, mask, PROVIDERS } = await import(pathToFileURL(DIST_DETECT).href);
+const { createDetector, isPlaceholder, knownPrefix, mask, PROVIDERS } = await import(pathToFileURL(DIST_DETECT).href);
 const { scanText } = await import(pathToFileURL(join(ROOT, "dist", "src", "cli", "text-scan.js")).href);
 
 // ---------------------------------------------------------------- which of their groups is which of our providers
@@ -659,9 +659,21 @@ function trufflehogCases(dir) {
       while (k < events.length && events[k].token !== "want" && events[k].token !== "input") k++;
       if (events[k]?.token !== "want" || events[k + 1]?.token !== ":") continue;
       let kind;
+      const wanted = [];
       if (events[k + 2]?.token === "nil") kind = "fp";
-      else if (events[k + 2]?.token === "[" && events[k + 5]?.token === "{") kind = events[k + 6]?.token === "}" ? "fp" : "tp";
-      if (kind && literal.value.length >= 8) cases.push({ group, kind, text: literal.value, where: file.split("/").slice(2).join("/") });
+      else if (events[k + 2]?.token === "[" && events[k + 5]?.token === "{") {
+        kind = events[k + 6]?.token === "}" ? "fp" : "tp";
+        // Only whole literals: a key `want` builds with `+` is not one string of the input.
+        for (let w = k + 6; w < events.length && events[w].token !== "}"; w++) {
+          if (events[w].literal) wanted.push(isWhole(events[w].literal, "go") ? events[w].literal.value : "\0");
+        }
+      }
+      if (!kind || literal.value.length < 8) continue;
+      const text = literal.value;
+      // The keys `want` lists, where the input holds them (some list `id:secret` pairs, which it does not).
+      const expected = wanted.flatMap((v) => (text.includes(v) ? [{ start: text.indexOf(v), end: text.indexOf(v) + v.length, id: group }] : []));
+      const whole = kind === "tp" && expected.length > 0 && expected.length === wanted.length;
+      cases.push({ group, kind, text, ...(whole ? { expected } : {}), where: file.split("/").slice(2).join("/") });
     }
   }
   return cases;
@@ -686,6 +698,16 @@ function findingsOf(text) {
 }
 
 const bare = (text) => !/[\s=:]/.test(text);
+
+/** The longest run of key characters in a sample (the key of `const KEY = "…"`), or the sample. */
+function longestValue(text) {
+  let best = "";
+  for (const m of text.matchAll(/[A-Za-z0-9_+/.~-]{16,}/g)) if (m[0].length > best.length) best = m[0];
+  return best || text;
+}
+
+/** A sample the engine's own placeholder test rejects (runs, sequences, `x` fillers, words) after its prefix. */
+const placeholderShaped = (sample) => isPlaceholder(sample.slice(knownPrefix(sample).length));
 
 /** The text to scan: a bare sample of a provider found only by name gets the name its keys are assigned to. */
 function prepared(c, patterns) {
@@ -712,7 +734,7 @@ function judge(c, patterns) {
       const what = `${r.id} ${mask(sample)} (${sample.length} chars)`;
       if (over.some((f) => inFamily(patterns, f.providerId))) return { result: "found", what };
       if (over.length > 0) return { result: "other", what, got: over.map(show).join(", ") };
-      return { result: "missed", what };
+      return { result: "missed", what, placeholder: placeholderShaped(sample) };
     });
     const extra = findings.filter((f) => !c.expected.some((r) => f.start < r.end && r.start < f.end));
     // In a text with keys, a finding the source did not report is listed to be judged; in a text without, it is a false positive.
@@ -724,7 +746,7 @@ function judge(c, patterns) {
   if (c.kind === "tp") {
     if (findings.some((f) => inFamily(patterns, f.providerId))) return [{ result: "found", what }];
     if (findings.length > 0) return [{ result: "other", what, got: findings.map(show).join(", ") }];
-    return [{ result: "missed", what }];
+    return [{ result: "missed", what, placeholder: placeholderShaped(longestValue(c.text)) }];
   }
   if (findings.length === 0) return [{ result: "clean" }];
   // A sample one scanner's detector must not take (trufflehog's admin-key detector on a project key)
@@ -740,7 +762,7 @@ const LIST = process.argv.includes("--list");
 const WRITE = process.argv.includes("--write");
 const lines = [];
 const detail = [];
-const totals = { tp: 0, found: 0, other: 0, missed: 0, extra: 0, fpCases: 0, elsewhere: 0, fp: 0 };
+const totals = { tp: 0, found: 0, other: 0, missed: 0, placeholder: 0, extra: 0, fpCases: 0, elsewhere: 0, fp: 0 };
 
 for (const s of sources) {
   const map = { gitleaks: GITLEAKS, secretlint: SECRETLINT, "detect-secrets": DETECT_SECRETS, trufflehog: TRUFFLEHOG }[s.name];
@@ -749,7 +771,7 @@ for (const s of sources) {
   const outGroups = new Set(all.filter((c) => !(c.group in map)).map((c) => c.group));
   const rows = new Map();
   for (const c of inScope) {
-    const row = rows.get(c.group) ?? { tp: 0, found: 0, other: 0, missed: 0, extra: 0, fpCases: 0, elsewhere: 0, fp: 0 };
+    const row = rows.get(c.group) ?? { tp: 0, found: 0, other: 0, missed: 0, placeholder: 0, extra: 0, fpCases: 0, elsewhere: 0, fp: 0 };
     rows.set(c.group, row);
     for (const o of judge(c, map[c.group])) {
       if (o.result === "clean") row.fpCases++;
@@ -764,53 +786,65 @@ for (const s of sources) {
       } else {
         row.tp++;
         row[o.result]++;
+        if (o.placeholder) row.placeholder++;
       }
-      if (o.result !== "found" && o.result !== "clean") detail.push(`| ${s.name} | ${c.group} | ${c.where} | ${o.result} | ${o.what}${o.got && o.got !== o.what ? ` → ${o.got}` : ""} |`);
+      if (o.result !== "found" && o.result !== "clean") {
+        const result = o.placeholder ? "missed (placeholder)" : o.result;
+        detail.push(`| ${s.name} | ${c.group} | ${c.where} | ${result} | ${o.what}${o.got && o.got !== o.what ? ` → ${o.got}` : ""} |`);
+      }
     }
   }
   lines.push(
-    `### ${s.name} (\`${s.repo}\` at \`${s.commit.slice(0, 12)}\`)`,
+    `### ${s.name} (\`${s.repo}\` at commit \`${s.commit}\`)`,
     "",
     `${inScope.length} cases of ${rows.size} groups with a catalog counterpart; ${all.length - inScope.length} cases of ${outGroups.size} groups without one (out of scope).`,
     "",
-    "| group | key samples | found | as another provider | missed | found beyond the source's | non-key samples | another provider's key | false positives |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| group | key samples | found | as another provider | missed | of which placeholder-shaped | found beyond the source's | non-key samples | another provider's key | false positives |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
-  const sum = { tp: 0, found: 0, other: 0, missed: 0, extra: 0, fpCases: 0, elsewhere: 0, fp: 0 };
+  const sum = { tp: 0, found: 0, other: 0, missed: 0, placeholder: 0, extra: 0, fpCases: 0, elsewhere: 0, fp: 0 };
   for (const [group, r] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`| ${group} | ${r.tp} | ${r.found} | ${r.other} | ${r.missed} | ${r.extra} | ${r.fpCases} | ${r.elsewhere} | ${r.fp} |`);
+    lines.push(`| ${group} | ${r.tp} | ${r.found} | ${r.other} | ${r.missed} | ${r.placeholder} | ${r.extra} | ${r.fpCases} | ${r.elsewhere} | ${r.fp} |`);
     for (const k of Object.keys(sum)) sum[k] += r[k];
   }
-  lines.push(`| **all** | ${sum.tp} | ${sum.found} | ${sum.other} | ${sum.missed} | ${sum.extra} | ${sum.fpCases} | ${sum.elsewhere} | ${sum.fp} |`, "");
+  lines.push(`| **all** | ${sum.tp} | ${sum.found} | ${sum.other} | ${sum.missed} | ${sum.placeholder} | ${sum.extra} | ${sum.fpCases} | ${sum.elsewhere} | ${sum.fp} |`, "");
   for (const k of Object.keys(sum)) totals[k] += sum[k];
 }
 
 const summary =
-  `All sources: ${totals.found} of ${totals.tp} key samples found (${totals.other} as another provider, ${totals.missed} missed; ` +
+  `All sources: ${totals.found} of ${totals.tp} key samples found (${totals.other} as another provider, ${totals.missed} missed, ` +
+  `${totals.placeholder} of them placeholder-shaped; ` +
   `${totals.extra} more keys found than the source reported); ${totals.fp} false positive(s) on ${totals.fpCases} non-key samples ` +
   `(and ${totals.elsewhere} of them found as another provider's key).`;
-const body = [
+const tables = [
   "## Other scanners' fixtures (`npm run bench:third-party`)",
   "",
   `Run: ${new Date().toISOString()} · Node ${process.version}. The engine: \`scanText\` (the detector and the keys found by name).`,
   "Each source's own test cases, read from its snapshot at run time: gitleaks' literal samples in `cmd/generate/config/rules/*.go`",
-  "(samples generated at run time by gitleaks are not literal and not used), secretlint's `test/snapshots/*/input*` with the ranges of its",
-  "`output.json`, detect-secrets' `tests/plugins/*_test.py` parameters. A key sample is *found* when a finding of the group's provider",
-  "covers it; a *false positive* is a finding on a non-key sample, or (secretlint) a finding outside every reported range.",
+  "(samples gitleaks generates at run time are not literal and not used), secretlint's `test/snapshots/*/input*` with the secrets its",
+  "`output.json` reports, detect-secrets' `tests/plugins/*_test.py` parameters, trufflehog's `pkg/detectors/*/*_test.go` pattern tests",
+  "(`input` and `want`; only detectors with a catalog counterpart are read). A key sample is *found* when a finding of the group's",
+  "provider covers it; *placeholder-shaped* misses are samples the engine's own placeholder test rejects (runs, sequences, `x` fillers,",
+  "words), which it does by design; a *false positive* is a finding of the group's provider on a non-key sample, or one in a secretlint",
+  "snapshot without secrets. Findings of another provider on a non-key sample, and keys beyond those a source reports, are counted apart.",
   "",
   ...lines,
   summary,
   "",
+  "`npm run bench:third-party -- --list` prints every sample not found and every false positive, masked.",
+  "",
+];
+const listing = [
   "Every sample not found, and every false positive (masked):",
   "",
   "| source | group | fixture | result | sample → what keyguard found |",
   "|---|---|---|---|---|",
   ...detail,
   "",
-].join("\n");
+];
 
-console.log(LIST ? body : [...lines, summary].join("\n"));
+console.log([...tables, ...(LIST ? listing : [])].join("\n"));
 if (WRITE) {
-  updateResults("third-party", `${body}`);
+  updateResults("third-party", tables.join("\n"));
   console.log("\nbench/RESULTS.md updated (section bench:third-party).");
 }
