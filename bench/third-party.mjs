@@ -1,12 +1,12 @@
 // keyguard's detection engine on test cases that other secret scanners wrote for themselves: the
 // literal samples in gitleaks' rule definitions (true positives and documented false positives),
-// secretlint's rule snapshots (input files and the ranges secretlint reports in them) and
-// detect-secrets' plugin tests (`(line, should_flag)` parameters). The fixtures are read at run time
-// from snapshots of those repositories (bare git directories); nothing key-shaped is stored here, and
-// every key is printed masked.
+// secretlint's rule snapshots (input files and the secrets its output reports in them),
+// detect-secrets' plugin tests (`(line, should_flag)` parameters) and trufflehog's detector pattern
+// tests (`input` and `want`). The fixtures are read at run time from snapshots of those repositories
+// (git directories); nothing key-shaped is stored here, and every key is printed masked.
 //
-//   npm run bench:third-party -- --gitleaks=<git dir> --secretlint=<git dir> --detect-secrets=<git dir>
-//   (or KEYGUARD_GITLEAKS, KEYGUARD_SECRETLINT, KEYGUARD_DETECT_SECRETS; at least one source)
+//   npm run bench:third-party -- --gitleaks=<git dir> --secretlint=<git dir> --detect-secrets=<git dir> --trufflehog=<git dir>
+//   (or KEYGUARD_GITLEAKS, KEYGUARD_SECRETLINT, KEYGUARD_DETECT_SECRETS, KEYGUARD_TRUFFLEHOG; at least one source)
 //   --write records the tables in bench/RESULTS.md; --list prints every miss and false positive.
 //
 // Each text goes through `scanText` (src/cli/text-scan.ts): the detector's prefixed keys plus the keys
