@@ -179,6 +179,22 @@ function urlRest(text: string, end: number): number {
   return i > end + 1 && i < end + MAX_FOLLOW ? i : -1;
 }
 
+/**
+ * After a Sentry organization token's claims: where the token ends. A match that ran through `_` and
+ * the secret (padded or not) ends there; one that stopped at the claims' base64 padding (`…fQ==`)
+ * goes on with `_` and the 43-character secret, or is no token.
+ */
+function sentrySecret(text: string, end: number): number {
+  if (text.charCodeAt(end - 1) !== 61) return end;
+  let k = end;
+  while (k > end - 2 && text.charCodeAt(k - 1) === 61) k--;
+  if (k >= 44 && /^_[A-Za-z0-9+/]{43}$/.test(text.slice(k - 44, k))) return end;
+  if (text[end] !== "_") return -1;
+  let i = end + 1;
+  while (i < text.length && i - end <= 44 && /[A-Za-z0-9+/]/.test(text[i]!)) i++;
+  return i - end - 1 === 43 ? i : -1;
+}
+
 /** Extends a base64 token that may be longer than its pattern's bound (bounded quantifiers stay small). */
 function base64Rest(text: string, end: number): number {
   let i = end;
@@ -941,6 +957,17 @@ export const PROVIDERS: readonly Provider[] = [
     checksum: "pypi-macaroon",
     docs: "https://pypi.org/help/#apitoken",
   },
+  {
+    id: "testpypi",
+    name: "TestPyPI upload token",
+    category: "source-control",
+    envVar: "TEST_PYPI_API_TOKEN",
+    // `pypi-` and a macaroon whose location is `test.pypi.org`, in base64url.
+    prefixes: ["pypi-AgENdGVzdC5weXBpLm9yZw"],
+    body: { chars: B62_URL, min: 50, max: 1000 },
+    checksum: "pypi-macaroon",
+    docs: "https://test.pypi.org/help/#apitoken",
+  },
   // ---------------------------------------------------------------- cloud
   {
     id: "aws-access-key",
@@ -1012,6 +1039,8 @@ export const PROVIDERS: readonly Provider[] = [
     place: true,
     body: { chars: B64, min: 88, max: 88 },
     validate: (token) => token.endsWith("=="),
+    // The key alone (`storageAccountKey = "…=="`), 64 bytes in base64, where a name says it is an account key.
+    context: { stems: ["accountkey", "storagekey"] },
     docs: "https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string",
     note: "in a connection string (Cosmos DB's too)",
   },
@@ -1793,8 +1822,10 @@ export const PROVIDERS: readonly Provider[] = [
     envVar: "SENTRY_AUTH_TOKEN",
     prefixes: ["sntrys_eyJpYXQiO"],
     body: { chars: "A-Za-z0-9+/=_", min: 80, max: 600 },
-    // base64 claims, `_`, and a 43-character secret
-    validate: (token) => /_[A-Za-z0-9+/]{43}={0,2}$/.test(token),
+    // base64 claims, `_`, and a 43-character secret; claims with `=` padding end the match, and the
+    // secret after them is read by `follow`.
+    validate: (token) => /_[A-Za-z0-9+/]{43}={0,2}$/.test(token) || token.endsWith("="),
+    follow: sentrySecret,
     docs: "https://docs.sentry.io/account/auth-tokens/",
   },
   {
@@ -2168,7 +2199,8 @@ export const PROVIDERS: readonly Provider[] = [
     envVar: "PRIVATE_KEY",
     prefixes: ["-----BEGIN "],
     body: { chars: "A-Z ", min: 11, max: 40 },
-    validate: (token) => token.endsWith(" PRIVATE KEY") || token === "-----BEGIN PRIVATE KEY",
+    // PEM (`RSA PRIVATE KEY`, `PRIVATE KEY`, …) and OpenPGP's armor (`PGP PRIVATE KEY BLOCK`, RFC 4880).
+    validate: (token) => token.endsWith(" PRIVATE KEY") || token === "-----BEGIN PRIVATE KEY" || token === "-----BEGIN PGP PRIVATE KEY BLOCK",
     follow: pemBody,
     randomness: "validate",
     docs: "https://datatracker.ietf.org/doc/html/rfc7468",

@@ -90,12 +90,12 @@ const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 const randomBytes = (d: Draw, n: number) => Array.from({ length: n }, () => Math.floor(d.next() * 256));
 
 /** A PyPI upload token: `pypi-` and a v2 macaroon (location, identifier, one caveat, signature) in base64url. */
-function pypiToken(d: Draw): string {
+function pypiToken(d: Draw, location = "pypi.org"): string {
   const field = (type: number, data: readonly number[]) => [type, data.length, ...data];
   const caveat = ascii(j('{"permissions": "user", "version": 1, "nonce": "', d.chars(HEXLOWER, 16), '"}'));
   const bytes = [
     2,
-    ...field(1, ascii("pypi.org")),
+    ...field(1, ascii(location)),
     ...field(2, ascii(j("ab", d.chars(HEXLOWER, 30)))),
     0,
     ...field(2, caveat),
@@ -192,6 +192,7 @@ export const KEY_BUILDERS: Record<string, Builder> = {
   "octopus-deploy": (d) => j("AP", "I-", d.chars(UPPERNUM, 26)),
   npm: githubStyle(j("np", "m_")),
   pypi: pypiToken,
+  testpypi: (d) => pypiToken(d, "test.pypi.org"),
   "aws-access-key": (d) => j("AK", "IA", d.chars(BASE32, 16)),
   "aws-secret-key": (d) => d.chars(`${ALNUM}/+`, 40),
   "aws-secret-key-config": (d) => j("aws_secret", "_access_key = ", d.chars(`${ALNUM}/+`, 40)),

@@ -523,6 +523,44 @@ describe("formats are as strict as their documentation", () => {
     expect(notFound(j("//registry.npmjs.org/:_auth", "Token=${NPM_TOKEN}"))).toEqual([]);
   });
 
+  it("testpypi: the same macaroon as pypi.org's, with the location test.pypi.org; each found as its own index's", () => {
+    expect(detector.scan(fakeKey("testpypi", 4)).map((f) => [f.providerId, f.checksumVerified])).toEqual([["testpypi", true]]);
+    expect(detector.scan(fakeKey("pypi", 4)).map((f) => [f.providerId, f.checksumVerified])).toEqual([["pypi", true]]);
+    expect(notFound(j("py", "pi-", "AgENdGVzdC5weXBpLm9yZw", rawChars(rng(16), URLSAFE, 120)))).toEqual([]);
+  });
+
+  it("sentry-org: claims whose base64 ends in `=` or `==` padding, then `_` and the secret", () => {
+    const claims = (org: string) => Buffer.from(j('{"iat":1730000000.123456,"url":"https://sentry.io","region_url":"https://us.sentry.io","org":"', org, '"}')).toString("base64");
+    const secret = rawChars(rng(17), `${ALNUM}+/`, 43);
+    const padded = [claims("acme-co"), claims("acme-cor"), claims("acme-corp")].filter((c) => c.endsWith("="));
+    expect(padded.map((c) => c.length - c.replace(/=+$/, "").length).sort()).toEqual([1, 2]);
+    for (const c of padded) {
+      const token = j("sntrys_", c, "_", secret);
+      expect(detector.scan(`SENTRY_AUTH_TOKEN=${token}\n`).map((f) => [f.providerId, f.end - f.start])).toEqual([["sentry-org", token.length]]);
+      // the claims without the secret, or with a secret one character short, are no token
+      expect(notFound(j("sntrys_", c, " "))).toEqual([]);
+      expect(notFound(j("sntrys_", c, "_", secret.slice(1)))).toEqual([]);
+    }
+  });
+
+  it("private-key: an OpenPGP armored private key block (RFC 4880), not its public key block", () => {
+    const b64 = (seed: number) => rawChars(rng(seed), `${ALNUM}+/`, 64);
+    const block = (kind: string) => j("-----BEGIN PGP ", kind, " KEY BLOCK-----\n\n", b64(21), "\n", b64(22), "\n=", rawChars(rng(23), ALNUM, 4), "\n-----END PGP ", kind, " KEY BLOCK-----");
+    const key = block("PRIVATE");
+    expect(detector.scan(key).map((f) => [f.providerId, f.start, f.end, f.masked])).toEqual([["private-key", 0, key.length, "-----BEGIN …"]]);
+    expect(notFound(block("PUBLIC"))).toEqual([]);
+  });
+
+  it("azure-storage-key: the key alone under a name that says account or storage key, as well as after `AccountKey=`", () => {
+    const key = j(rawChars(rng(24), `${ALNUM}+/`, 86), "==");
+    for (const name of ["storageAccountKey", "AZURE_STORAGE_KEY", "account_key"]) {
+      expect(detector.scanNamed(name, key)?.providerId, name).toBe("azure-storage-key");
+    }
+    expect(detector.scanNamed("cacheKey", key)).toBeUndefined();
+    expect(detector.scanNamed("storageAccountKey", key.slice(2))).toBeUndefined();
+    expect(detector.scanNamed("storageAccountKey", j(key.slice(0, -2), "ab"))).toBeUndefined();
+  });
+
   it("pypi: the macaroon structure is verified, and reported as a verified checksum", () => {
     const key = fakeKey("pypi", 3);
     expect(detector.scan(key).map((f) => [f.providerId, f.checksumVerified])).toEqual([["pypi", true]]);
