@@ -27,11 +27,12 @@ export interface TextFinding {
 }
 
 /**
- * A value after `:` or `=` (optionally quoted): the candidates for a key that has no prefix. It
- * starts only at a separator, which the value's class excludes, and has no quantifier that can
- * backtrack into another: linear time.
+ * A value after `:` or `=` (optionally quoted): the candidates for a key that has no prefix, with
+ * the `.` of dotted tokens (a Discord bot token, a Vault `s.` token, a JWT) and base64's `=`
+ * padding at its end. It starts only at a separator, which the value's class excludes, and each
+ * quantifier is followed by characters it cannot match: linear time.
  */
-export const NAMED_VALUE = /[:=][ \t]*["'`]?([A-Za-z0-9+/_-]{16,})/g;
+export const NAMED_VALUE = /[:=][ \t]*["'`]?([A-Za-z0-9+/_.-]{16,}={0,2})/g;
 
 const isNameChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;

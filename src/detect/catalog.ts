@@ -1121,7 +1121,8 @@ export const PROVIDERS: readonly Provider[] = [
     // `s.` is everywhere in code (`this.s.x`): found where a name says Vault.
     prefixes: [],
     body: { chars: "A-Za-z0-9.", min: 26, max: 26 },
-    validate: (token) => /^s\.[A-Za-z0-9]{24}$/.test(token),
+    // 24 random base62 characters hold both cases but once in 200,000 draws: one case alone is a word.
+    validate: (token) => /^s\.[A-Za-z0-9]{24}$/.test(token) && /[a-z]/.test(token.slice(2)) && /[A-Z]/.test(token),
     context: { stems: ["vault"] },
     docs: "https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes",
     note: "`s.` and 24 characters, from before Vault 1.10: found where a name says Vault",
@@ -1440,8 +1441,10 @@ export const PROVIDERS: readonly Provider[] = [
     // With its scheme where it has one, so that the suggestion replaces the whole URL.
     prefixes: ["https://hooks.slack.com/services/", "hooks.slack.com/services/"],
     body: { chars: "A-Za-z0-9/", min: 40, max: 64 },
+    // The ids are judged by their shape; the secret, 24 random characters, must not be a placeholder.
     validate: (token) =>
-      /^(?:https:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/[A-Za-z0-9]{24}$/.test(token),
+      /^(?:https:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/[A-Za-z0-9]{24}$/.test(token) &&
+      !isPlaceholder(token.slice(token.lastIndexOf("/") + 1)),
     docs: "https://api.slack.com/messaging/webhooks",
   },
   {
@@ -1966,9 +1969,10 @@ export const PROVIDERS: readonly Provider[] = [
     category: "messaging",
     envVar: "DISCORD_BOT_TOKEN",
     prefixes: [],
-    // base64 of the bot's id, `.`, a timestamp, `.`, an HMAC.
+    // base64 of the bot's id, `.`, a timestamp, `.`, an HMAC. The id is a decimal snowflake, and
+    // base64 of a digit (0x30-0x39) starts with M, N or O.
     body: { chars: "A-Za-z0-9_.\\-", min: 59, max: 80 },
-    validate: (token) => /^[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}$/.test(token),
+    validate: (token) => /^[MNO][A-Za-z0-9_-]{22,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}$/.test(token),
     context: { stems: ["discord"] },
     docs: "https://discord.com/developers/docs/reference#authentication",
   },

@@ -8,10 +8,11 @@
 
 /**
  * Words long enough that a random body practically never holds one (a given five-letter word turns
- * up in a random 100-character base62 body about once in ten million): found anywhere, in lower
- * case, upper case or capitalised, they mark a documentation value (`sk-…EXAMPLE…`).
+ * up in a random 100-character base62 body about once in ten million; `secret`, of six, about
+ * once in a hundred million): found anywhere, in lower case, upper case or capitalised, they mark a
+ * documentation value (`sk-…EXAMPLE…`, an AWS key id ending in `SECRETS`).
  */
-const LONG_WORDS = ["example", "placeholder", "redacted", "dummy", "replace", "insert", "changeme", "sample", "notreal", "notareal"];
+const LONG_WORDS = ["example", "placeholder", "redacted", "dummy", "replace", "insert", "changeme", "sample", "notreal", "notareal", "secret"];
 const LONG_FORMS = LONG_WORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)]);
 
 /**
@@ -78,7 +79,28 @@ export function isPlaceholder(body: string, dotIsKeyChar = false): boolean {
   // A body that is mostly one run (`aaaaaaa1`), or of very few characters (`abababab…`, `0f0f0f…`).
   if (longestRun >= 4 && longestRun * 2 >= body.length) return true;
   if (body.length >= 16 && distinct.size <= 4) return true;
+  if (isRepeated(body)) return true;
   return isWords(body);
+}
+
+/** Bodies at least this long are tested for repetition. */
+const MIN_REPEATED = 12;
+
+/**
+ * Whether `body` repeats a unit at most half its length (`FAKEAKIAFAKEAKIA`, `ab12ab12ab12`,
+ * `1a2b3c1a2b3c1a`): a random body of 12 characters or more does so practically never. The
+ * shortest period is read from the prefix function (Knuth–Morris–Pratt): linear.
+ */
+export function isRepeated(body: string): boolean {
+  const n = body.length;
+  if (n < MIN_REPEATED) return false;
+  const border = new Int32Array(n);
+  for (let i = 1, k = 0; i < n; i++) {
+    while (k > 0 && body.charCodeAt(i) !== body.charCodeAt(k)) k = border[k - 1]!;
+    if (body.charCodeAt(i) === body.charCodeAt(k)) k++;
+    border[i] = k;
+  }
+  return (n - border[n - 1]!) * 2 <= n;
 }
 
 function isX(text: string, i: number): boolean {

@@ -52,6 +52,25 @@ describe("keyguard scan: files", () => {
     expectNoKey(r.stdout, ALL);
   });
 
+  it("finds keys without a prefix whose values hold dots or base64 padding, after their names, in any file", () => {
+    const repo = tempRepo();
+    const discord = fakeKey("discord-bot", 21);
+    const vault = fakeKey("vault-legacy", 22);
+    const storage = fakeKey("azure-storage-key", 23).slice("AccountKey=".length);
+    expect(storage.endsWith("=")).toBe(true);
+    repo.write(".env.production", `DISCORD_BOT_TOKEN=${discord}\nVAULT_TOKEN="${vault}"\n`);
+    repo.write("deploy/storage.yaml", `storage:\n  storageAccountKey: "${storage}"\n`);
+    const r = repo.run("scan", "--format", "json");
+    expect(r.status).toBe(1);
+    const found = JSON.parse(r.stdout).findings.map((f: { file: string; line: number; column: number; provider: string }) => [f.file, f.line, f.column, f.provider]);
+    expect(found).toEqual([
+      [".env.production", 1, 19, "discord-bot"],
+      [".env.production", 2, 14, "vault-legacy"],
+      ["deploy/storage.yaml", 2, 23, "azure-storage-key"],
+    ]);
+    expectNoKey(r.stdout, [discord, vault, storage]);
+  });
+
   it("exits 0 and says so when nothing is found", () => {
     const repo = tempRepo();
     repo.write("app.ts", 'const apiKey = process.env.OPENAI_API_KEY; // "sk-proj-…" placeholder\n');

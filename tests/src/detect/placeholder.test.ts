@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { charClasses, isPlaceholder, isWords, looksRandom } from "../../../src/detect/placeholder.js";
-import { ALNUM, BASE32, HEXLOWER, rawChars, rng, URLSAFE } from "../../helpers/keys.js";
+import { charClasses, isPlaceholder, isRepeated, isWords, looksRandom } from "../../../src/detect/placeholder.js";
+import { ALNUM, BASE32, HEXLOWER, j, rawChars, rng, URLSAFE } from "../../helpers/keys.js";
 
 describe("isPlaceholder", () => {
   it.each([
@@ -47,11 +47,26 @@ describe("isPlaceholder", () => {
     expect(isPlaceholder(value)).toBe(false);
   });
 
+  it("calls a body with a long placeholder word anywhere in it a placeholder, in any of three cases", () => {
+    for (const body of [j("IOSFODNN7", "SECRETS"), j("Zq3", "Example", "Lp9xKw2"), j("a8", "secret", "Qw3Zk9Lp2Xv"), j("R4nd0m", "Placeholder")]) {
+      expect(isPlaceholder(body), body).toBe(true);
+    }
+  });
+
+  it("calls a body that repeats a unit placeholder (secretlint's docs write an AWS key id so)", () => {
+    for (const body of [["FAKE", "AKIA"].join("").repeat(2), "ab12".repeat(5), "1a2b3c1a2b3c1a", "Q7vR".repeat(3), "0123456789ab".repeat(2)]) {
+      expect(isRepeated(body), body).toBe(true);
+      expect(isPlaceholder(body), body).toBe(true);
+    }
+    // Too short to judge, a repeat shorter than half, and a repeat with one change are not.
+    for (const body of ["ab12ab12ab1", "Zk4qW8rT2mZk4qW8rT2mP9xL3vN6", "ab12ab12ab13ab12"]) expect(isRepeated(body), body).toBe(false);
+  });
+
   it("does not call random bodies placeholders (20,000 uniform draws each of base62, URL-safe and hex)", () => {
     const next = rng(99);
     const flagged: string[] = [];
     for (let i = 0; i < 20_000; i++) {
-      for (const [alphabet, n] of [[ALNUM, 40], [URLSAFE, 93], [HEXLOWER, 32], [HEXLOWER, 64]] as const) {
+      for (const [alphabet, n] of [[ALNUM, 40], [URLSAFE, 93], [HEXLOWER, 32], [HEXLOWER, 64], [BASE32, 16], [HEXLOWER, 12]] as const) {
         const body = rawChars(next, alphabet, n);
         if (isPlaceholder(body)) flagged.push(body.slice(0, 4));
       }

@@ -254,6 +254,9 @@ describe("format-specific near misses", () => {
     expect(notFound(key.replace("/services/T", "/services/X"))).toEqual([]);
     expect(notFound(key.replace("/B", "/Q"))).toEqual([]);
     expect(notFound(`${key.slice(0, -1)}`)).toEqual([]);
+    // A secret that repeats a unit (secretlint's documentation writes one so) is a placeholder.
+    const secret = key.slice(key.lastIndexOf("/") + 1);
+    expect(notFound(key.replace(secret, secret.slice(0, 12).repeat(2)))).toEqual([]);
   });
 
   it("private-key: a PEM header without a body is not a key", () => {
@@ -443,6 +446,19 @@ describe("formats are as strict as their documentation", () => {
       expect(detector.scan(j("dp", ".st.", config, ".", rawChars(next, ALNUM, 43))).map((f) => f.providerId)).toEqual(["doppler"]);
     expect(notFound(j("dp", ".st.", "dev.", rawChars(next, ALNUM, 20)))).toEqual([]);
     expect(detector.scan(j("HR", "KU-", rawChars(next, URLSAFE, 60))).map((f) => f.providerId)).toEqual(["heroku"]);
+  });
+
+  it("discord-bot: the first segment is base64 of a decimal id, so it starts with M, N or O", () => {
+    const token = fakeKey("discord-bot", 30);
+    expect(detector.scanNamed("DISCORD_BOT_TOKEN", token)?.providerId).toBe("discord-bot");
+    for (const first of ["A", "P", "Z", "m"]) expect(detector.scanNamed("DISCORD_BOT_TOKEN", first + token.slice(1)), first).toBeUndefined();
+  });
+
+  it("vault-legacy: 24 random base62 characters, so one case alone is no token", () => {
+    const token = fakeKey("vault-legacy", 31);
+    expect(detector.scanNamed("VAULT_TOKEN", token)?.providerId).toBe("vault-legacy");
+    const body = token.slice(2);
+    for (const one of [body.toUpperCase(), body.toLowerCase()]) expect(detector.scanNamed("VAULT_TOKEN", j("s.", one)), one).toBeUndefined();
   });
 
   it("1password and bedrock short-term: base64 of text, standard or URL-safe, padded or not", () => {
