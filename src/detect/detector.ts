@@ -218,7 +218,8 @@ function compileCatalog() {
 /**
  * Every regular expression the detector builds from the catalog, exactly as it runs them (source
  * and flags): the prefix alternation, each prefix's sticky body pattern, each context-only
- * provider's whole-value pattern, and the test names pass before their formats are looked up. For the ReDoS gate (`tests/hardening/redos.test.ts`) and tools.
+ * provider's whole-value pattern, and the tests a name passes before its formats are looked up.
+ * For the ReDoS gate (`tests/hardening/redos.test.ts`) and tools.
  */
 export function compiledPatterns(): readonly RegExp[] {
   return [
