@@ -22,7 +22,7 @@ Commands:
     --baseline <file>     Report only findings not in this baseline (fingerprints, never keys)
     --update-baseline     Write the current findings to the baseline file
     --max-size <n>        Skip files larger than n bytes (suffix k or m; default 1m)
-    --threads <n>         Scanning threads (default: the cores not busy: cores minus the load average, at least 1)
+    --threads <n>         Scanning threads (default: the cores not busy, less one, at least 1)
   init                    Add the guide's .gitignore entries and a pre-commit hook running keyguard scan --staged
     --dry-run             Say what would change without changing anything
   check                   The guide's security checklist, evaluated on this repository
