@@ -128,6 +128,7 @@ async function filesBench() {
   // lookbehind), when this git has PCRE; and the catalog's literal prefixes as one ERE alternation.
   const { compiledPatterns } = await import(pathToFileURL(join(ROOT, "dist", "src", "detect", "index.js")).href);
   const { PROVIDERS } = await import(pathToFileURL(join(ROOT, "dist", "src", "detect", "catalog.js")).href);
+  const { defaultThreads } = await import(pathToFileURL(join(ROOT, "dist", "src", "cli", "pool.js")).href);
   const prefixPattern = compiledPatterns()[0].source;
   const literals = [...new Set(PROVIDERS.flatMap((p) => p.prefixes))];
   const literalPattern = `(${literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`;
@@ -199,7 +200,7 @@ the files (secretlint in the first ${SECRETLINT_ROUNDS} only: it takes minutes);
 |---|---:|---:|---:|
 ${rows.join("\n")}
 
-\`keyguard scan\` without \`--threads\` uses the cores the load average leaves free (${Math.max(1, Math.round(m.cores - load))} at the start of this run).
+\`keyguard scan\` without \`--threads\` uses the cores the load average leaves free, less one (${defaultThreads(m.cores, load)} at the start of this run).
 
 - keyguard ÷ floor (\`git grep --no-index -I -E '${GUIDE_PATTERN}'\`, with git's own threads): **${median(ratios.floor).toFixed(2)}×**
   (\`--threads 1\`: ${median(ratios.threads1).toFixed(2)}×; in git: ${median(ratios.git).toFixed(2)}×). Target: within 3×.
