@@ -10,8 +10,13 @@ import { git, workTreeRoot } from "./git.js";
 import { GUIDE_GITIGNORE } from "./secret-files.js";
 import { UsageError } from "./sources.js";
 
-/** What every installed hook runs: the locally installed command, failing closed when it is missing. */
-export const HOOK_COMMAND = "npx --no-install keyguard scan --staged";
+/**
+ * What every installed hook runs: the command installed in the repository, by its path from the
+ * work tree's root, where git and every hook manager run hooks. It fails closed when keyguard is
+ * not installed (no such file), and starts in a third of the time `npx --no-install` takes (npm's
+ * own start-up: about 0.7 s on every commit).
+ */
+export const HOOK_COMMAND = "node_modules/.bin/keyguard scan --staged";
 /** How an installed hook is recognised (also by `keyguard check`). */
 export const HOOK_MARK = "keyguard scan --staged";
 export const ESLINT_LINE = 'keyguard.configs.recommended,  // with: import keyguard from "eslint-plugin-keyguard";';

@@ -22,7 +22,7 @@ const PRE_COMMIT = spawnSync("python3", ["-m", "pre_commit", "--version"], { enc
 const LEFTHOOK_NATIVE = `lefthook-${process.platform === "win32" ? "windows" : process.platform}-${process.arch}`;
 const LEFTHOOK_BIN = join(ROOT, "node_modules", LEFTHOOK_NATIVE, "bin", process.platform === "win32" ? "lefthook.exe" : "lefthook");
 
-const HOOK = "npx --no-install keyguard scan --staged";
+const HOOK = "node_modules/.bin/keyguard scan --staged";
 const groq = fakeKey("groq", 41);
 const read = (repo: Repo, name: string) => readFileSync(join(repo.dir, name), "utf8");
 
