@@ -9,8 +9,9 @@ import type { Worker } from "node:worker_threads";
 import { VERSION } from "../version.js";
 import type { FailLevel } from "./check.js";
 import { GitError } from "./git.js";
+import type { FileJob } from "./files.js";
 import type { Format } from "./report.js";
-import { UsageError } from "./sources.js";
+import { startListing, UsageError } from "./sources.js";
 
 const USAGE = `Usage: keyguard <command> [options]
 
@@ -92,15 +93,19 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError(`--threads must be a whole number from 1 to 64 (got "${values.threads}")`);
       }
       // Each command loads its own modules only: start-up is a large share of a hook's run. A scan
-      // of files starts its worker threads first, so that they load while this thread does.
+      // of files starts listing them (`git ls-files`) and its worker threads first, so that they
+      // run while this thread loads the scanner.
       let workers: Worker[] | undefined;
+      let listing: Promise<FileJob[]> | undefined;
       if (!values.staged && !values.history) {
+        listing = startListing(cwd, positionals);
         const { defaultThreads, startWorkers } = await import("./pool.js");
         workers = startWorkers((threads ?? defaultThreads()) - 1);
       }
       const [{ runScan }, { FORMATS }] = await Promise.all([import("./scan.js"), import("./report.js")]);
       const outcome = await runScan({
         ...(workers === undefined ? {} : { workers }),
+        ...(listing === undefined ? {} : { listing }),
         cwd,
         paths: positionals,
         staged: values.staged ?? false,

@@ -3,7 +3,7 @@ import type { Worker } from "node:worker_threads";
 import { createDetector } from "../detect/index.js";
 import { VERSION } from "../version.js";
 import type { Baseline } from "./baseline.js";
-import { DEFAULT_MAX_BYTES, type FileResult } from "./files.js";
+import { DEFAULT_MAX_BYTES, type FileJob, type FileResult } from "./files.js";
 import { workTreeRoot } from "./git.js";
 import { formatReport, type Format, type ReportFinding, type ScanReport, type Skipped } from "./report.js";
 import { listFiles, UsageError } from "./sources.js";
@@ -21,6 +21,8 @@ export interface ScanOptions {
   readonly threads?: number;
   /** Scanning threads started ahead (`startWorkers`); by default a files scan starts `threads - 1`. */
   readonly workers?: readonly Worker[];
+  /** The files, listed ahead (`startListing`); by default a files scan lists them itself. */
+  readonly listing?: Promise<FileJob[]>;
 }
 
 export interface ScanOutcome {
@@ -88,7 +90,7 @@ export async function runScan(o: ScanOptions): Promise<ScanOutcome> {
     mode = "files";
     const { defaultThreads, scanFiles, startWorkers } = await import("./pool.js");
     const workers = o.workers ?? startWorkers((o.threads ?? defaultThreads()) - 1);
-    const jobs = listFiles(o.cwd, o.paths);
+    const jobs = o.listing ? await o.listing : listFiles(o.cwd, o.paths);
     const results = await scanFiles(jobs, createDetector(), { maxBytes, salt, workers });
     scanned = collect(results, findings, skipped);
   }

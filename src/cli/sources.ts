@@ -3,10 +3,11 @@
  * ignored: what the next `git add .` would stage), so `.gitignore` is honoured; outside git, the
  * directory tree without the usual dependency, build-cache and VCS directories.
  */
+import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { FileJob } from "./files.js";
-import { git, splitZ, workTreeRoot } from "./git.js";
+import { git, mayBeInGit, splitZ, workTreeRoot } from "./git.js";
 
 /** Directories a scan outside git never enters (installed dependencies, caches, VCS data). */
 export const WALK_IGNORED_DIRS: ReadonlySet<string> = new Set([
@@ -25,12 +26,14 @@ function display(cwd: string, absolute: string): string {
   return toSlash(rel === "" ? "." : rel);
 }
 
+const LS_FILES = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"];
+
 /**
  * Files of a git work tree under `dir`, relative to `dir`: tracked and not-ignored new ones. A
  * tracked file deleted from the working tree is listed; reading it finds nothing and it is not counted.
  */
 export function gitFiles(dir: string): string[] {
-  return splitZ(git(dir, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]));
+  return splitZ(git(dir, LS_FILES));
 }
 
 export function walk(dir: string, out: string[] = []): string[] {
@@ -51,16 +54,26 @@ export function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/** The jobs for the files git lists under `dir` (paths relative to `dir`, as `git ls-files` prints them). */
+function gitJobs(cwd: string, dir: string, files: readonly string[]): FileJob[] {
+  const base = display(cwd, dir);
+  const root = dir.endsWith(sep) ? dir : `${dir}${sep}`;
+  return files.map((f) => ({ path: root + (sep === "/" ? f : f.split("/").join(sep)), name: base === "." ? f : `${base}/${f}` }));
+}
+
+/** The jobs for the files of the directory tree under `dir`, outside git. */
+function walkJobs(cwd: string, dir: string): FileJob[] {
+  const base = display(cwd, dir);
+  const top = dir.length > 1 && dir.endsWith(sep) ? dir.slice(0, -1) : dir;
+  return walk(top).map((path) => {
+    const rel = toSlash(path.slice(top.length + 1));
+    return { path, name: base === "." ? rel : `${base}/${rel}` };
+  });
+}
+
 /** The files under `dir` (absolute, normal), named relative to `cwd`: one path computation for the directory, not one per file. */
 function directoryJobs(cwd: string, dir: string): FileJob[] {
-  const base = display(cwd, dir);
-  const named = (rel: string) => (base === "." ? rel : `${base}/${rel}`);
-  if (workTreeRoot(dir) !== undefined) {
-    const root = dir.endsWith(sep) ? dir : `${dir}${sep}`;
-    return gitFiles(dir).map((f) => ({ path: root + (sep === "/" ? f : f.split("/").join(sep)), name: named(f) }));
-  }
-  const top = dir.length > 1 && dir.endsWith(sep) ? dir.slice(0, -1) : dir;
-  return walk(top).map((path) => ({ path, name: named(toSlash(path.slice(top.length + 1))) }));
+  return workTreeRoot(dir) !== undefined ? gitJobs(cwd, dir, gitFiles(dir)) : walkJobs(cwd, dir);
 }
 
 /** The files to scan for `paths` (default: the current directory), with the names reports show. */
@@ -84,4 +97,24 @@ export function listFiles(cwd: string, paths: readonly string[]): FileJob[] {
     }
   }
   return jobs;
+}
+
+/**
+ * `listFiles` for the default paths in what may be a git work tree, started at once: `git ls-files`
+ * runs while the caller loads the scanner (its modules, the detector's catalog), instead of after.
+ * Its answer is what `listFiles` would give: outside a work tree (git fails, or is not installed)
+ * the directory tree is walked. `undefined` when there is nothing to start early (paths given, or
+ * no `.git` above `cwd`): call `listFiles` then.
+ */
+export function startListing(cwd: string, paths: readonly string[]): Promise<FileJob[]> | undefined {
+  if (paths.length > 0 || !mayBeInGit(cwd)) return undefined;
+  return new Promise((resolve) => {
+    const child = spawn("git", LS_FILES, { cwd, stdio: ["ignore", "pipe", "ignore"] });
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.on("error", () => resolve(walkJobs(cwd, cwd)));
+    child.on("close", (code) => {
+      resolve(code === 0 ? gitJobs(cwd, cwd, splitZ(Buffer.concat(chunks).toString("utf8"))) : walkJobs(cwd, cwd));
+    });
+  });
 }
