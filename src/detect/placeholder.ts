@@ -87,7 +87,7 @@ export function isPlaceholder(body: string, dotIsKeyChar = false): boolean {
 const MIN_REPEATED = 12;
 
 /**
- * Whether `body` repeats a unit at most half its length (`FAKEAKIAFAKEAKIA`, `ab12ab12ab12`,
+ * Whether `body` repeats a unit at most half its length (`FAKE1234FAKE1234`, `ab12ab12ab12`,
  * `1a2b3c1a2b3c1a`): a random body of 12 characters or more does so practically never. The
  * shortest period is read from the prefix function (Knuth–Morris–Pratt): linear.
  */
